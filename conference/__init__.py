@@ -1,0 +1,1 @@
+"""The Open Kraków conference: its days, themes and (later) schedule."""

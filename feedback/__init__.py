@@ -1,0 +1,1 @@
+"""Resident feedback: reports about life in Kraków, with a reference number."""

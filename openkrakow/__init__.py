@@ -1,0 +1,1 @@
+"""Open Kraków: project configuration (settings, root URLs, WSGI/ASGI)."""

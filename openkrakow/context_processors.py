@@ -1,0 +1,72 @@
+"""Template context shared by every page: the site name and the page's address in each language."""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+
+def _unprefixed(path: str, language: str) -> str:
+    prefix = f"/{language}/"
+    return "/" + path[len(prefix) :] if path.startswith(prefix) else path
+
+
+def language_versions(request) -> list[dict]:
+    """This page in every language: the switcher's links and the hreflang alternates."""
+    current = get_language()
+    here = request.get_full_path()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(here, code)
+        if code != current and url == here:
+            # The address does not resolve in that language (a 404, say): offer that language's home page.
+            url = f"/{code}/"
+        info = get_language_info(code)
+        versions.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "bidi": info["bidi"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return versions
+
+
+# The main navigation: (URL name, label, the app whose pages count as this section).
+NAVIGATION = [
+    ("pages:home", _("Programme"), "pages"),
+    ("conference:overview", _("Conference"), "conference"),
+    ("feedback:index", _("Feedback"), "feedback"),
+]
+
+
+def navigation(request) -> list[dict]:
+    match = request.resolver_match
+    items = []
+    for url_name, label, app_name in NAVIGATION:
+        if match and match.view_name == url_name:
+            current = "page"
+        elif match and match.app_name == app_name:
+            current = "true"
+        else:
+            current = None
+        items.append({"url": reverse(url_name), "label": label, "current": current})
+    return items
+
+
+def site(request) -> dict:
+    if request is None:  # e.g. the bare 500 page
+        return {"site_name": settings.SITE_NAME}
+    parts = urlsplit(request.get_full_path())
+    default_url = urlunsplit(("", "", _unprefixed(parts.path, get_language()), parts.query, ""))
+    return {
+        "site_name": settings.SITE_NAME,
+        "navigation": navigation(request),
+        "language_versions": language_versions(request),
+        "x_default_url": request.build_absolute_uri(default_url),
+    }

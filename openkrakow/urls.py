@@ -1,0 +1,30 @@
+"""Root URLs: language-prefixed public pages, and the few unprefixed addresses machines and staff use."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+
+from pages import views as page_views
+from pages.sitemaps import sitemaps
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", page_views.healthz, name="healthz"),
+    path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("conference/", include("conference.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("", include("pages.urls")),
+)
+
+handler404 = "pages.views.page_not_found"
+handler500 = "pages.views.server_error"

@@ -1,0 +1,1 @@
+"""Programme pages: the editorial content about Open Kraków, and the site-wide pieces around it."""

@@ -1,0 +1,10 @@
+"""modeltranslation registrations for the pages app's reference data."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from pages.models import ContactRole
+
+
+@register(ContactRole)
+class ContactRoleTranslationOptions(TranslationOptions):
+    fields = ("name", "hours")
