@@ -43,7 +43,9 @@ class Conference(ShownLanguageMixin, TranslatableModel):
 class Day(models.Model):
     """One day of the conference, with its theme (reference data, set in every language at once)."""
 
-    conference = models.ForeignKey(Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="days")
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="days"
+    )
     date = models.DateField(_("date"))
     theme = models.CharField(_("theme"), max_length=200)
 

@@ -44,7 +44,8 @@ The city published the programme only in Polish; this site explains it in Polish
 <ul>
 <li><strong>A liaison officer for foreign residents</strong>: one person at the city whose job is to listen
 to foreigners and help them deal with the city.</li>
-<li><strong>A forum for foreigners</strong>: a standing place for residents to talk with the city, not a one-off meeting.</li>
+<li><strong>A forum for foreigners</strong>: a standing place for residents to talk with the city,
+not a one-off meeting.</li>
 <li><strong>Events</strong>, starting with the Open Kraków conference in February 2017.</li>
 </ul>
 <h2>Why your voice matters</h2>

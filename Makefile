@@ -1,0 +1,70 @@
+# Open Kraków: the single entry points. `make run` serves the site, `make test` checks everything.
+# Both set up the virtual environment, the database and the compiled translations by themselves.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+LANGS := pl en uk ru
+MANAGE := $(BIN)/python manage.py
+
+# A local, non-DEBUG configuration for `make run`; every value can be overridden from the environment.
+export SECRET_KEY ?= $(shell mkdir -p var && test -s var/secret_key || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key; cat var/secret_key)
+export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+export SECURE_COOKIES ?= 0
+
+.PHONY: run test setup migrate messages-compile messages-check messages lint bench worker clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(BIN)/.installed messages-compile migrate
+
+migrate: $(BIN)/.installed
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+
+messages-compile: $(BIN)/.installed
+	@command -v msgfmt >/dev/null || { echo "gettext's msgfmt is missing: install the 'gettext' package (apt-get install gettext)"; exit 1; }
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var
+
+# Every interface string must be translated: no untranslated or fuzzy entry in pl, uk or ru.
+messages-check:
+	@status=0; for lang in pl uk ru; do \
+	  stats=$$(msgfmt --statistics -o /dev/null locale/$$lang/LC_MESSAGES/django.po 2>&1); \
+	  echo "$$lang: $$stats"; \
+	  case "$$stats" in *untranslated*|*fuzzy*) status=1;; esac; \
+	done; exit $$status
+
+# For developers: collect new strings; English copies its source text.
+messages: $(BIN)/.installed
+	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --no-location --ignore=.venv --ignore=var
+	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+run: setup
+	$(MANAGE) load_demo
+	$(MANAGE) create_admin
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "Open Kraków is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) outbox_worker & worker=$$!; \
+	  $(BIN)/gunicorn openkrakow.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+# The outbox worker: sends queued e-mail, retrying failures; run beside the web server.
+worker: setup
+	$(MANAGE) outbox_worker
+
+test: setup lint messages-check
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var

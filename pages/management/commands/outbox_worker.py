@@ -1,0 +1,32 @@
+"""The outbox worker: sends queued e-mail every few seconds, so no request ever waits for a mail server."""
+
+import signal
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+
+class Command(BaseCommand):
+    help = "Send queued e-mail from the post_office outbox in a loop; failed messages are retried later."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=10.0, help="Seconds between rounds.")
+        parser.add_argument("--once", action="store_true", help="Send one round and stop.")
+
+    def handle(self, *args, interval, once, **options):
+        self.running = True
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        self.stdout.write(f"Outbox worker started; sending queued e-mail every {interval:g} s.")
+        while self.running:
+            close_old_connections()
+            # send_queued_mail takes a file lock, so two workers never send the same message twice.
+            call_command("send_queued_mail", log_level=1)
+            if once:
+                break
+            time.sleep(interval)
+
+    def stop(self, signum, frame):
+        self.running = False

@@ -1,0 +1,159 @@
+"""Languages: every page in pl, en, uk and ru, the switcher, redirects and honest fallbacks."""
+
+import pytest
+from django.utils import translation
+from parler import appsettings as parler_appsettings
+from parler.utils import i18n as parler_i18n
+from parler.utils.conf import add_default_language_settings
+
+from openkrakow import languages
+from pages.tests.factories import ContactRoleFactory, PageFactory
+
+pytestmark = pytest.mark.integration
+
+# One known interface string per language (the main navigation's first item).
+PROGRAMME = {"pl": "Program", "en": "Programme", "uk": "Програма", "ru": "Программа"}
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("language,expected", PROGRAMME.items())
+def test_locale_catalogue_has_known_string(language, expected):
+    with translation.override(language):
+        assert translation.gettext("Programme") == expected
+
+
+@pytest.mark.parametrize("language,expected", PROGRAMME.items())
+def test_home_page_is_in_its_language(client, demo, language, expected):
+    response = client.get(f"/{language}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}" dir="ltr">' in html
+    assert f'aria-current="page">{expected}</a>' in html
+
+
+def test_home_page_shows_translated_content(client, demo):
+    assert "Відкритий Краків: міська програма для іноземців" in client.get("/uk/").content.decode()
+    assert "Otwarty Kraków: miejski program dla cudzoziemców" in client.get("/pl/").content.decode()
+
+
+def test_switcher_points_to_same_page_in_each_language(client, demo):
+    html = client.get("/en/conference/?day=2").content.decode()
+    assert '<a href="/uk/conference/?day=2" lang="uk" hreflang="uk" dir="ltr">Українська</a>' in html
+    assert '<a href="/pl/conference/?day=2" lang="pl" hreflang="pl" dir="ltr">polski</a>' in html
+    assert 'href="/en/conference/?day=2" lang="en" hreflang="en" dir="ltr" aria-current="true">English</a>' in html
+
+
+def test_hreflang_alternates_and_x_default(client, demo):
+    html = client.get("/ru/feedback/").content.decode()
+    for code in ("pl", "en", "uk", "ru"):
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/feedback/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/feedback/">' in html
+
+
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        ("uk", "/uk/"),
+        ("uk-UA,uk;q=0.9,ru;q=0.8", "/uk/"),
+        ("ru-RU", "/ru/"),
+        ("de-DE,pl;q=0.5", "/pl/"),
+        ("fr", "/en/"),
+        ("", "/en/"),
+        (";;q=xx,,,=", "/en/"),
+        ("x" * 5000, "/en/"),
+    ],
+)
+def test_root_redirects_to_best_language(client, db, header, expected):
+    response = client.get("/", headers={"accept-language": header})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_unprefixed_section_redirects_to_prefixed(client, db):
+    response = client.get("/conference/", headers={"accept-language": "ru"})
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/conference/"
+
+
+@pytest.mark.parametrize(
+    "path,header,expected",
+    [
+        ("/xx/", "pl", "Nie znaleziono strony"),
+        ("/en/no-such-page/", "pl", "Page not found"),
+        ("/uk/no-such-page/", "en", "Сторінку не знайдено"),
+        ("/ru/conference/nowhere/", "en", "Страница не найдена"),
+        ("/en/%ff%fe/", "en", "Page not found"),
+    ],
+)
+def test_bad_paths_get_translated_404(client, db, path, header, expected):
+    response = client.get(path, headers={"accept-language": header})
+    assert response.status_code == 404
+    assert expected in response.content.decode()
+
+
+def test_untranslated_page_falls_back_to_english_never_russian(client, db):
+    PageFactory(
+        slug="home",
+        translations={
+            "pl": {"title": "Tytuł po polsku"},
+            "en": {"title": "Title in English"},
+            "ru": {"title": "Заголовок по-русски"},
+        },
+    )
+    html = client.get("/uk/").content.decode()
+    assert "Title in English" in html
+    assert "Заголовок по-русски" not in html
+    assert '<article class="page" lang="en" dir="ltr">' in html
+    assert "Цей текст ще не перекладено вибраною мовою (Українська). Його показано іншою мовою: Англійська." in html
+
+
+def test_page_with_only_polish_falls_back_to_polish(client, db):
+    PageFactory(slug="home", translations={"pl": {"title": "Tylko po polsku"}})
+    html = client.get("/ru/").content.decode()
+    assert '<article class="page" lang="pl" dir="ltr">' in html
+    assert "Tylko po polsku" in html
+
+
+def test_translated_page_has_no_fallback_notice(client, demo):
+    html = client.get("/uk/").content.decode()
+    assert "notice-fallback" not in html
+    assert '<article class="page">' in html
+
+
+@pytest.mark.unit
+def test_fallback_chains_never_send_ukrainian_to_russian(settings):
+    assert "ru" not in languages.FALLBACK_CHAINS["uk"]
+    assert settings.MODELTRANSLATION_FALLBACK_LANGUAGES["uk"] == ("en", "pl")
+    parler_uk = next(lang for lang in settings.PARLER_LANGUAGES[settings.SITE_ID] if lang["code"] == "uk")
+    assert parler_uk["fallbacks"] == ["en", "pl"]
+
+
+@pytest.mark.unit
+def test_a_fifth_language_needs_only_a_table_row():
+    chains = {**languages.FALLBACK_CHAINS, "ar": ("en", "pl")}
+    assert ("ar", "العربيّة") in languages.django_languages(chains)
+    assert {"code": "ar", "fallbacks": ["en", "pl"]} in languages.parler_languages(chains, site_id=1)[1]
+    assert languages.modeltranslation_fallbacks(chains)["ar"] == ("en", "pl")
+
+
+def test_a_right_to_left_language_renders_rtl(client, demo, settings, monkeypatch):
+    chains = {**languages.FALLBACK_CHAINS, "ar": ("en", "pl")}
+    settings.LANGUAGES = languages.django_languages(chains)
+    settings.PARLER_LANGUAGES = languages.parler_languages(chains, site_id=settings.SITE_ID)
+    # parler reads its table once at start-up, as a new language would be at the next deploy.
+    monkeypatch.setattr(parler_i18n, "LANGUAGES_DICT", dict(settings.LANGUAGES))
+    parler_table = add_default_language_settings(settings.PARLER_LANGUAGES)
+    monkeypatch.setattr(parler_appsettings, "PARLER_LANGUAGES", parler_table)
+    html = client.get("/ar/conference/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<a href="/ar/conference/" lang="ar" hreflang="ar" dir="rtl" aria-current="true">العربيّة</a>' in html
+    # No Arabic translation yet: the conference is shown in English, marked as such.
+    assert "Open Kraków Conference 2017" in html
+    assert '<article lang="en" dir="ltr">' in html
+
+
+@pytest.mark.parametrize("roles", [3, 30])
+def test_home_page_query_count_does_not_grow_with_contacts(client, demo, django_assert_num_queries, roles):
+    ContactRoleFactory.create_batch(roles)
+    with django_assert_num_queries(3):
+        assert client.get("/uk/").status_code == 200
