@@ -133,11 +133,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Tests render templates without running collectstatic first.
-if TESTING:
-    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    WHITENOISE_AUTOREFRESH = True
-
 # E-mail: every message is stored in the post_office outbox first; a worker sends it with retries.
 EMAIL_BACKEND = "post_office.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Open Kraków <noreply@example.org>")
@@ -151,13 +146,8 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 POST_OFFICE = {
     "BACKENDS": {
-        # Development prints messages to the worker's console; production sets EMAIL_DELIVERY=smtp.
-        "default": os.environ.get(
-            "EMAIL_DELIVERY_BACKEND",
-            "django.core.mail.backends.smtp.EmailBackend"
-            if os.environ.get("EMAIL_DELIVERY", "console") == "smtp"
-            else "django.core.mail.backends.console.EmailBackend",
-        ),
+        # Development prints messages in the worker's console; production sets EMAIL_DELIVERY=smtp.
+        "default": f"django.core.mail.backends.{os.environ.get('EMAIL_DELIVERY', 'console')}.EmailBackend",
     },
     "DEFAULT_PRIORITY": "medium",  # queued, never sent inside a request
     "MAX_RETRIES": int(os.environ.get("EMAIL_MAX_RETRIES", "48")),
@@ -165,6 +155,13 @@ POST_OFFICE = {
     "LOG_LEVEL": 2,  # log successes as well as failures
     "MESSAGE_ID_ENABLED": True,
 }
+
+# Tests render templates without running collectstatic first.
+if TESTING:
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    WHITENOISE_AUTOREFRESH = True
+    # The outbox delivers into django.core.mail.outbox, where tests read what was sent.
+    POST_OFFICE["BACKENDS"] = {"default": "django.core.mail.backends.locmem.EmailBackend"}
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None

@@ -3,7 +3,22 @@
 import nh3
 
 ALLOWED_TAGS = {
-    "h2", "h3", "h4", "p", "br", "ul", "ol", "li", "a", "strong", "em", "b", "i", "blockquote", "abbr", "span",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "abbr",
+    "span",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "span": {"lang"}, "p": {"lang"}}
 

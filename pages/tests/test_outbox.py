@@ -1,0 +1,82 @@
+"""The e-mail outbox: messages are stored first, survive a dead mail server, and are sent exactly once."""
+
+import socket
+from email import message_from_bytes, policy
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core import mail
+from post_office.mail import send_queued
+from post_office.models import STATUS, Email
+
+pytestmark = pytest.mark.integration
+
+
+class CollectingHandler:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_outbox(settings, closed_port):
+    """Deliver through real SMTP to 127.0.0.1:closed_port, retrying at once rather than after 30 minutes."""
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"  # pytest-django swaps in locmem; we test the real path
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_port
+    settings.EMAIL_TIMEOUT = 5
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
+        "RETRY_INTERVAL": timedelta(0),
+    }
+    return closed_port
+
+
+def test_sending_only_queues_the_message(db, smtp_outbox):
+    # The mail server is down, yet sending returns at once: nothing is delivered inside a request.
+    mail.send_mail("Subject", "Body", "noreply@example.org", ["resident@example.org"])
+    email = Email.objects.get()
+    assert email.status == STATUS.queued
+    assert email.to == ["resident@example.org"]
+    assert not email.logs.exists()
+
+
+def test_dead_mail_server_keeps_message_queued_then_sends_it_once(db, smtp_outbox):
+    mail.send_mail("Twoje zgłoszenie", "Dziękujemy.", "noreply@example.org", ["resident@example.org"])
+
+    # The server is down: the message stays in the outbox, with the error recorded.
+    send_queued()
+    email = Email.objects.get()
+    assert email.status == STATUS.requeued
+    assert email.number_of_retries == 1
+    log = email.logs.get()
+    assert log.status == STATUS.failed
+    assert "refused" in log.message.lower()
+
+    # The server comes back on the same port: the message goes out, once.
+    handler = CollectingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=smtp_outbox)
+    controller.start()
+    try:
+        send_queued()
+        send_queued()
+    finally:
+        controller.stop()
+    email.refresh_from_db()
+    assert email.status == STATUS.sent
+    assert len(handler.messages) == 1
+    assert handler.messages[0].rcpt_tos == ["resident@example.org"]
+    received = message_from_bytes(handler.messages[0].content, policy=policy.default)
+    assert received["Subject"] == "Twoje zgłoszenie"

@@ -1,0 +1,125 @@
+"""Site-wide addresses and commands: health check, robots.txt, sitemap, error pages, demo content, admin account."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import OperationalError
+from django.test import RequestFactory
+from django.utils import translation
+
+from conference.models import Conference, Day
+from pages.models import ContactRole, Page
+from pages.views import server_error
+
+pytestmark = pytest.mark.integration
+
+
+def test_healthz_answers_ok_when_database_answers(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_database_is_down(client, db):
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "unavailable"}
+
+
+def test_robots_txt_points_to_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_sitemap_lists_every_section_in_every_language(client, db):
+    response = client.get("/sitemap.xml")
+    xml = response.content.decode()
+    assert response.status_code == 200
+    for language in ("pl", "en", "uk", "ru"):
+        for section in ("", "conference/", "feedback/"):
+            assert f"<loc>http://testserver/{language}/{section}</loc>" in xml
+    assert '<xhtml:link rel="alternate" hreflang="uk" href="http://testserver/uk/conference/"/>' in xml
+    assert '<xhtml:link rel="alternate" hreflang="x-default" href="http://testserver/conference/"/>' in xml
+
+
+def test_admin_asks_for_login(client, db):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [("pl", "Coś poszło nie tak"), ("uk", "Щось пішло не так"), ("ru", "Что-то пошло не так"), ("en", "Something")],
+)
+def test_server_error_page_is_translated(db, language, expected):
+    request = RequestFactory().get(f"/{language}/")
+    with translation.override(language):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert expected in response.content.decode()
+    assert f'<html lang="{language}"' in response.content.decode()
+
+
+def test_server_error_page_survives_a_broken_database(db):
+    request = RequestFactory().get("/en/")
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_load_demo_is_idempotent_and_covers_all_languages(db):
+    for _ in range(2):
+        call_command("load_demo", stdout=StringIO())
+    assert Page.objects.count() == 1
+    assert ContactRole.objects.count() == 3
+    assert Conference.objects.count() == 1
+    assert Day.objects.count() == 3
+    home = Page.objects.get(slug=Page.HOME_SLUG)
+    assert sorted(home.get_available_languages()) == ["en", "pl", "ru", "uk"]
+    assert Day.objects.get(date="2017-02-24").theme_uk == "Освіта й інтеграція: іноземці в польській школі"
+
+
+def test_create_admin_prints_a_generated_password_once(db):
+    first, second = StringIO(), StringIO()
+    call_command("create_admin", stdout=first)
+    call_command("create_admin", stdout=second)
+    password = first.getvalue().split("admin / ")[1].split()[0]
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password(password)
+    assert len(password) >= 20
+    assert password not in second.getvalue()
+    assert "already exists" in second.getvalue()
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "env,message",
+    [
+        ({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS must be set"),
+    ],
+)
+def test_production_settings_refuse_to_start_without_key_or_hosts(env, message):
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import openkrakow.settings"],
+        env={**clean_env, "DEBUG": "0", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
