@@ -1,8 +1,8 @@
 """The e-mail outbox: messages are stored first, survive a dead mail server, and are sent exactly once."""
 
 import socket
-from email import message_from_bytes, policy
 from datetime import timedelta
+from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
