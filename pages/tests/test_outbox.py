@@ -7,8 +7,12 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
+from django.core.management import call_command
+from django.utils import translation
 from post_office.mail import send_queued
 from post_office.models import STATUS, Email
+
+from pages.services import queue_email
 
 pytestmark = pytest.mark.integration
 
@@ -80,3 +84,29 @@ def test_dead_mail_server_keeps_message_queued_then_sends_it_once(db, smtp_outbo
     assert handler.messages[0].rcpt_tos == ["resident@example.org"]
     received = message_from_bytes(handler.messages[0].content, policy=policy.default)
     assert received["Subject"] == "Twoje zgłoszenie"
+
+
+@pytest.fixture
+def email_templates(settings, tmp_path):
+    (tmp_path / "greeting_subject.txt").write_text('{% load i18n %}{% translate "Contact" %}: {{ name }}\n')
+    (tmp_path / "greeting_body.txt").write_text('{% load i18n %}{% translate "Page not found" %}\n')
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    return "greeting"
+
+
+@pytest.mark.parametrize(
+    "language,subject,body",
+    [("uk", "Контакти: Оксана", "Сторінку не знайдено"), ("pl", "Kontakt: Oksana", "Nie znaleziono strony")],
+)
+def test_queued_email_is_written_in_the_recipients_language(db, mailoutbox, email_templates, language, subject, body):
+    with translation.override("en"):  # the request's language does not matter, the recipient's does
+        queue_email(
+            to="oksana@example.org", language=language, template=email_templates, context={"name": subject[-6:]}
+        )
+    assert mailoutbox == []  # stored, not sent
+    call_command("outbox_worker", once=True)
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].subject == subject
+    assert mailoutbox[0].body.strip() == body
+    assert mailoutbox[0].extra_headers["Content-Language"] == language
+    assert Email.objects.get().status == STATUS.sent

@@ -26,7 +26,13 @@ class Command(BaseCommand):
             call_command("send_queued_mail", log_level=1)
             if once:
                 break
-            time.sleep(interval)
+            self.wait(interval)
+
+    def wait(self, seconds: float):
+        # Short naps, so a stop signal ends the worker within a moment but never in the middle of a send.
+        deadline = time.monotonic() + seconds
+        while self.running and time.monotonic() < deadline:
+            time.sleep(0.2)
 
     def stop(self, signum, frame):
         self.running = False
