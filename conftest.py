@@ -51,3 +51,18 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A request leaves its language active in the thread; each test starts from the default."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
@@ -12,6 +13,12 @@ from pages.models import ShownLanguageMixin
 class ConferenceQuerySet(TranslatableQuerySet):
     def latest_first(self):
         return self.order_by("-start_date")
+
+    def upcoming_or_latest(self):
+        """The next conference that has not ended yet, else the most recent one, with its days."""
+        conferences = self.prefetch_related("translations", "days")
+        upcoming = conferences.filter(end_date__gte=timezone.localdate()).order_by("start_date").first()
+        return upcoming or conferences.latest_first().first()
 
 
 class Conference(ShownLanguageMixin, TranslatableModel):

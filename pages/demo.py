@@ -1,109 +1,323 @@
-"""Demo content for the programme pages: the landing page and the contact roles, in all four languages."""
+"""Demo content for the programme pages: the programme explained, news, documents and contacts, in four languages."""
 
-from pages.models import ContactRole, Page
+import datetime
 
-HOME = {
-    "pl": {
-        "title": "Otwarty Kraków: miejski program dla cudzoziemców",
-        "summary": (
-            "We wrześniu 2016 roku Rada Miasta Krakowa przyjęła program „Otwarty Kraków”, pierwszy miejski "
-            "program integracji cudzoziemców. Wyjaśniamy go w Twoim języku."
-        ),
-        "body": """
-<h2>Po co jest ten program</h2>
-<p>Program przygotował Wydział Spraw Społecznych Urzędu Miasta Krakowa. Ma ułatwić cudzoziemcom
-zadomowienie się w Krakowie i pokazać, ile miasto zyskuje dzięki mieszkańcom z innych krajów.</p>
-<p>To pierwszy raz, gdy Rada Miasta formalnie dostrzegła cudzoziemców mieszkających w Krakowie.
-Miasto opublikowało program tylko po polsku; ta strona objaśnia go po polsku, angielsku, ukraińsku i rosyjsku.</p>
-<h2>Co program zapowiada</h2>
-<ul>
-<li><strong>Pełnomocnika do spraw cudzoziemców</strong>: osobę w urzędzie, która wysłucha obcokrajowców
-i pomoże im w sprawach z miastem.</li>
-<li><strong>Forum cudzoziemców</strong>: stałe miejsce rozmowy mieszkańców z miastem, a nie jednorazowe spotkanie.</li>
-<li><strong>Wydarzenia</strong>, począwszy od konferencji „Otwarty Kraków” w lutym 2017 roku.</li>
-</ul>
-<h2>Dlaczego Twój głos się liczy</h2>
-<p>Mieszkający tu cudzoziemcy mówią o smogu, dostępie do usług, opiece zdrowotnej, pomocy społecznej,
-edukacji i długich kolejkach w urzędzie do spraw cudzoziemców. <a href="/pl/feedback/">Napisz nam</a>,
-co jest ważne dla Ciebie.</p>
-""",
-    },
-    "en": {
-        "title": "Open Kraków: the city's programme for foreign residents",
-        "summary": (
-            "In September 2016 Kraków City Council adopted “Open Kraków”, the city's first programme for the "
-            "integration of foreigners. Here it is, explained in your language."
-        ),
-        "body": """
-<h2>What the programme is for</h2>
-<p>The city's Department of Social Affairs wrote the programme. It sets out to make it easier for
-foreigners to settle into life in Kraków, and to show what the city gains from the people who moved here.</p>
-<p>It is the first time the City Council has formally recognised the foreigners who live in Kraków.
-The city published the programme only in Polish; this site explains it in Polish, English, Ukrainian and Russian.</p>
-<h2>What it promises</h2>
-<ul>
-<li><strong>A liaison officer for foreign residents</strong>: one person at the city whose job is to listen
-to foreigners and help them deal with the city.</li>
-<li><strong>A forum for foreigners</strong>: a standing place for residents to talk with the city,
-not a one-off meeting.</li>
-<li><strong>Events</strong>, starting with the Open Kraków conference in February 2017.</li>
-</ul>
-<h2>Why your voice matters</h2>
-<p>Foreign residents have raised smog, access to services, healthcare, social services, education and the
-long waits at the foreigners' office. <a href="/en/feedback/">Tell us</a> what matters to you.</p>
-""",
-    },
-    "uk": {
-        "title": "Відкритий Краків: міська програма для іноземців",
-        "summary": (
-            "У вересні 2016 року Рада міста Кракова ухвалила програму «Відкритий Краків» — першу міську програму "
-            "інтеграції іноземців. Пояснюємо її вашою мовою."
-        ),
-        "body": """
-<h2>Навіщо ця програма</h2>
-<p>Програму підготував Відділ соціальних справ міської адміністрації. Вона має допомогти іноземцям
-облаштуватися в Кракові й показати, що місто отримує завдяки людям, які сюди переїхали.</p>
-<p>Уперше Рада міста офіційно визнала іноземців, які живуть у Кракові. Місто опублікувало програму
-лише польською; цей сайт пояснює її польською, англійською, українською та російською.</p>
-<h2>Що програма обіцяє</h2>
-<ul>
-<li><strong>Уповноваженого у справах іноземців</strong>: людину в міській адміністрації, яка вислухає
-іноземців і допоможе їм у справах із містом.</li>
-<li><strong>Форум іноземців</strong>: постійне місце для розмови мешканців із містом, а не разова зустріч.</li>
-<li><strong>Події</strong>, починаючи з конференції «Відкритий Краків» у лютому 2017 року.</li>
-</ul>
-<h2>Чому ваш голос важливий</h2>
-<p>Іноземці, які тут живуть, говорять про смог, доступ до послуг, охорону здоров'я, соціальну допомогу,
-освіту й довгі черги в управлінні у справах іноземців. <a href="/uk/feedback/">Напишіть нам</a>,
-що важливо для вас.</p>
-""",
-    },
-    "ru": {
-        "title": "Открытый Краков: городская программа для иностранцев",
-        "summary": (
-            "В сентябре 2016 года Совет города Кракова принял программу «Открытый Краков» — первую городскую "
-            "программу интеграции иностранцев. Объясняем её на вашем языке."
-        ),
-        "body": """
-<h2>Зачем нужна программа</h2>
-<p>Программу подготовил Отдел социальных дел городской администрации. Она должна помочь иностранцам
-обустроиться в Кракове и показать, что город получает благодаря людям, которые сюда переехали.</p>
-<p>Впервые Совет города официально признал иностранцев, живущих в Кракове. Город опубликовал программу
-только на польском; этот сайт объясняет её на польском, английском, украинском и русском.</p>
-<h2>Что программа обещает</h2>
-<ul>
-<li><strong>Уполномоченного по делам иностранцев</strong>: человека в городской администрации, который
-выслушает иностранцев и поможет им в делах с городом.</li>
-<li><strong>Форум иностранцев</strong>: постоянное место для разговора жителей с городом, а не разовая встреча.</li>
-<li><strong>Мероприятия</strong>, начиная с конференции «Открытый Краков» в феврале 2017 года.</li>
-</ul>
-<h2>Почему ваш голос важен</h2>
-<p>Живущие здесь иностранцы говорят о смоге, доступе к услугам, здравоохранении, социальной помощи,
-образовании и длинных очередях в управлении по делам иностранцев. <a href="/ru/feedback/">Напишите нам</a>,
-что важно для вас.</p>
-""",
-    },
+from django.core.files.base import ContentFile
+
+from pages.models import ContactRole, Document, NewsEntry, Page, Status
+
+# slug: (parent slug, menu order, {language: {title, summary, body}}).
+# The forum page has no Russian translation on purpose, so that readers can see the honest fallback.
+PAGES = {
+    "home": (
+        None,
+        0,
+        {
+            "pl": {
+                "title": "Otwarty Kraków: miejski program dla cudzoziemców",
+                "summary": "We wrześniu 2016 roku Rada Miasta Krakowa przyjęła program „Otwarty Kraków”, pierwszy "
+                "miejski program integracji cudzoziemców. Wyjaśniamy go w Twoim języku.",
+                "body": "Miasto opublikowało program tylko po polsku. Ta strona objaśnia go po polsku, angielsku, "
+                "ukraińsku i rosyjsku: czemu ma służyć, co obiecuje i jak możesz zabrać głos.",
+            },
+            "en": {
+                "title": "Open Kraków: the city's programme for foreign residents",
+                "summary": "In September 2016 Kraków City Council adopted “Open Kraków”, the city's first programme "
+                "for the integration of foreigners. Here it is, explained in your language.",
+                "body": "The city published the programme only in Polish. This site explains it in Polish, English, "
+                "Ukrainian and Russian: what it is for, what it promises, and how you can have your say.",
+            },
+            "uk": {
+                "title": "Відкритий Краків: міська програма для іноземців",
+                "summary": "У вересні 2016 року Рада міста Кракова ухвалила програму «Відкритий Краків» — першу "
+                "міську програму інтеграції іноземців. Пояснюємо її вашою мовою.",
+                "body": "Місто опублікувало програму лише польською. Цей сайт пояснює її польською, англійською, "
+                "українською та російською: для чого вона, що обіцяє і як ви можете висловитися.",
+            },
+            "ru": {
+                "title": "Открытый Краков: городская программа для иностранцев",
+                "summary": "В сентябре 2016 года Совет города Кракова принял программу «Открытый Краков» — первую "
+                "городскую программу интеграции иностранцев. Объясняем её на вашем языке.",
+                "body": "Город опубликовал программу только на польском. Этот сайт объясняет её на польском, "
+                "английском, украинском и русском: зачем она, что обещает и как вы можете высказаться.",
+            },
+        },
+    ),
+    "aims": (
+        None,
+        1,
+        {
+            "pl": {
+                "title": "Cele programu",
+                "summary": "Po co miastu program dla cudzoziemców i kto go przygotował.",
+                "body": """Program „Otwarty Kraków” przygotował Wydział Spraw Społecznych Urzędu Miasta Krakowa,
+a Rada Miasta przyjęła go we wrześniu 2016 roku.
+
+## Dwa cele
+
+- **Łatwiejsza integracja**: cudzoziemcy mają łatwiej odnaleźć się w Krakowie, w urzędach, szkołach i w pracy.
+- **Widoczny wkład**: program ma pokazać, ile miasto zyskuje dzięki mieszkańcom z innych krajów.
+
+## Dlaczego to ważne
+
+Po raz pierwszy Rada Miasta formalnie dostrzegła obecność i wkład cudzoziemców w Krakowie.
+Do tej pory o sprawach obcokrajowców rozmawiali głównie specjaliści i organizacje pozarządowe;
+program otwiera drogę do rozmowy z samymi mieszkańcami.""",
+            },
+            "en": {
+                "title": "What the programme is for",
+                "summary": "Why the city has a programme for foreigners, and who wrote it.",
+                "body": """The Open Kraków programme was written by the city's Department of Social Affairs
+and adopted by the City Council in September 2016.
+
+## Two aims
+
+- **Easier integration**: foreigners should find their way in Kraków more easily, at offices, schools and work.
+- **A visible contribution**: the programme sets out to show what the city gains from residents from abroad.
+
+## Why it matters
+
+For the first time, the City Council has formally recognised that foreigners live in Kraków and contribute
+to it. Until now, foreigners' affairs were discussed mostly by professionals and NGOs; the programme opens
+the way to a conversation with the residents themselves.""",
+            },
+            "uk": {
+                "title": "Мета програми",
+                "summary": "Навіщо місту програма для іноземців і хто її підготував.",
+                "body": """Програму «Відкритий Краків» підготував Відділ соціальних справ міської адміністрації,
+а Рада міста ухвалила її у вересні 2016 року.
+
+## Дві мети
+
+- **Легша інтеграція**: іноземцям має бути простіше знайти своє місце в Кракові — в установах, школах і на роботі.
+- **Помітний внесок**: програма має показати, що місто отримує завдяки мешканцям з інших країн.
+
+## Чому це важливо
+
+Уперше Рада міста офіційно визнала, що іноземці живуть у Кракові й роблять внесок у його життя.
+Досі справи іноземців обговорювали переважно фахівці та громадські організації; програма відкриває
+шлях до розмови з самими мешканцями.""",
+            },
+            "ru": {
+                "title": "Цели программы",
+                "summary": "Зачем городу программа для иностранцев и кто её подготовил.",
+                "body": """Программу «Открытый Краков» подготовил Отдел социальных дел городской администрации,
+а Совет города принял её в сентябре 2016 года.
+
+## Две цели
+
+- **Более лёгкая интеграция**: иностранцам должно быть проще освоиться в Кракове — в учреждениях, школах и на работе.
+- **Заметный вклад**: программа должна показать, что город получает благодаря жителям из других стран.
+
+## Почему это важно
+
+Впервые Совет города официально признал, что иностранцы живут в Кракове и вносят вклад в его жизнь.
+До сих пор дела иностранцев обсуждали в основном специалисты и общественные организации; программа
+открывает путь к разговору с самими жителями.""",
+            },
+        },
+    ),
+    "liaison-officer": (
+        "aims",
+        1,
+        {
+            "pl": {
+                "title": "Pełnomocnik do spraw cudzoziemców",
+                "summary": "Jedna osoba w urzędzie, która zajmie się sprawami obcokrajowców.",
+                "body": """Program zapowiada nową funkcję w Urzędzie Miasta: **pełnomocnika do spraw cudzoziemców**.
+
+Ma to być osoba, do której cudzoziemcy mogą się zwrócić, gdy nie wiedzą, gdzie załatwić sprawę,
+i która przekazuje miastu ich problemy, na przykład długie oczekiwanie w urzędzie do spraw cudzoziemców.
+
+Gdy pełnomocnik zostanie powołany, podamy tu, jak się z nim skontaktować.""",
+            },
+            "en": {
+                "title": "A liaison officer for foreign residents",
+                "summary": "One person at City Hall whose job is foreigners' concerns.",
+                "body": """The programme plans a new role at City Hall: a **liaison officer for foreign residents**.
+
+This is the person foreigners can turn to when they do not know where to take a matter, and who passes
+their problems on to the city, such as the long waits at the foreigners' office.
+
+Once the officer is appointed, we will say here how to reach them.""",
+            },
+            "uk": {
+                "title": "Уповноважений у справах іноземців",
+                "summary": "Одна людина в міській раді, яка займатиметься справами іноземців.",
+                "body": """Програма передбачає нову посаду в міській раді: **уповноваженого у справах іноземців**.
+
+До цієї людини іноземці зможуть звернутися, коли не знають, куди піти зі своєю справою, і вона
+передаватиме місту їхні проблеми, наприклад довгі черги в управлінні у справах іноземців.
+
+Коли уповноваженого призначать, ми напишемо тут, як із ним зв'язатися.""",
+            },
+            "ru": {
+                "title": "Уполномоченный по делам иностранцев",
+                "summary": "Один человек в мэрии, который будет заниматься делами иностранцев.",
+                "body": """Программа предусматривает новую должность в мэрии: **уполномоченного по делам иностранцев**.
+
+К этому человеку иностранцы смогут обратиться, когда не знают, куда идти со своим делом, и он будет
+передавать городу их проблемы, например долгие очереди в управлении по делам иностранцев.
+
+Когда уполномоченного назначат, мы напишем здесь, как с ним связаться.""",
+            },
+        },
+    ),
+    "forum": (
+        "aims",
+        2,
+        {
+            "pl": {
+                "title": "Forum cudzoziemców",
+                "summary": "Stałe miejsce rozmowy mieszkańców z innych krajów z miastem.",
+                "body": """Program przewiduje **Forum cudzoziemców**: stałą platformę, na której mieszkańcy
+z innych krajów regularnie rozmawiają z miastem.
+
+Konferencja w lutym 2017 roku to dopiero początek. Forum ma sprawić, że rozmowa nie skończy się na
+jednym wydarzeniu, a tematy takie jak smog, dostęp do usług, opieka zdrowotna i edukacja będą wracać
+na stół, dopóki nie znajdą się rozwiązania.""",
+            },
+            "en": {
+                "title": "A forum for foreigners",
+                "summary": "A standing place for residents from abroad to talk with the city.",
+                "body": """The programme plans a **forum for foreigners**: a standing platform where residents
+from other countries talk with the city regularly.
+
+The conference in February 2017 is only a start. The forum is meant to keep the conversation going after
+one event, so that smog, access to services, healthcare and education come back to the table until
+they are solved.""",
+            },
+            "uk": {
+                "title": "Форум іноземців",
+                "summary": "Постійне місце для розмови мешканців з інших країн із містом.",
+                "body": """Програма передбачає **Форум іноземців**: постійну платформу, де мешканці з інших
+країн регулярно розмовляють із містом.
+
+Конференція в лютому 2017 року — лише початок. Форум має подбати, щоб розмова не закінчилася однією
+подією, а смог, доступ до послуг, охорона здоров'я та освіта поверталися до обговорення, доки не
+знайдуться рішення.""",
+            },
+        },
+    ),
 }
+
+NEWS = [
+    (
+        "programme-adopted",
+        datetime.date(2016, 9, 30),
+        {
+            "pl": (
+                "Rada Miasta przyjęła program „Otwarty Kraków”",
+                "We wrześniu 2016 roku Kraków po raz pierwszy przyjął program integracji cudzoziemców.",
+            ),
+            "en": (
+                "City Council adopts the Open Kraków programme",
+                "In September 2016 Kraków adopted its first programme for the integration of foreigners.",
+            ),
+            "uk": (
+                "Рада міста ухвалила програму «Відкритий Краків»",
+                "У вересні 2016 року Краків уперше ухвалив програму інтеграції іноземців.",
+            ),
+            "ru": (
+                "Совет города принял программу «Открытый Краков»",
+                "В сентябре 2016 года Краков впервые принял программу интеграции иностранцев.",
+            ),
+        },
+    ),
+    (
+        "registration-open",
+        datetime.date(2017, 1, 20),
+        {
+            "pl": (
+                "Ruszyły zapisy na konferencję",
+                "Można się zapisać na konferencję „Otwarty Kraków” i Festiwal Wielokulturowy.",
+            ),
+            "en": (
+                "Registration for the conference is open",
+                "You can now register for the Open Kraków conference and the Multicultural Festival.",
+            ),
+            "uk": (
+                "Відкрито реєстрацію на конференцію",
+                "Тепер можна зареєструватися на конференцію «Відкритий Краків» і Мультикультурний фестиваль.",
+            ),
+            "ru": (
+                "Открыта регистрация на конференцию",
+                "Теперь можно зарегистрироваться на конференцию «Открытый Краков» и Мультикультурный фестиваль.",
+            ),
+        },
+    ),
+    (
+        "website-partly-in-english",
+        datetime.date(2017, 1, 29),
+        {
+            "pl": (
+                "Strona konferencji częściowo po angielsku",
+                "Strona konferencji jest już częściowo dostępna po angielsku; program opublikowano po polsku.",
+            ),
+            "en": (
+                "The conference website is now partly in English",
+                "The conference website is now partly in English; the programme was published in Polish.",
+            ),
+            "uk": (
+                "Сайт конференції частково англійською",
+                "Сайт конференції тепер частково доступний англійською; програму опубліковано польською.",
+            ),
+            "ru": (
+                "Сайт конференции частично на английском",
+                "Сайт конференции теперь частично доступен на английском; программа опубликована на польском.",
+            ),
+        },
+    ),
+    (
+        "volunteer-translators-wanted",
+        datetime.date(2017, 2, 1),
+        {
+            "pl": (
+                "Poszukiwani wolontariusze do tłumaczeń",
+                "Większość wystąpień będzie po polsku. Organizatorzy szukają osób, które przetłumaczą prezentacje.",
+            ),
+            "en": (
+                "Volunteer translators wanted",
+                "Most talks will be in Polish. The organisers are looking for people to translate the presentations.",
+            ),
+            "uk": (
+                "Шукаємо волонтерів-перекладачів",
+                "Більшість виступів буде польською. Організатори шукають людей, які перекладуть презентації.",
+            ),
+            "ru": (
+                "Ищем волонтёров-переводчиков",
+                "Большинство выступлений будет на польском. Организаторы ищут людей, которые переведут презентации.",
+            ),
+        },
+    ),
+]
+
+DOCUMENTS = [
+    (
+        "uchwala-otwarty-krakow.txt",
+        {
+            "pl": ("Uchwała Rady Miasta Krakowa w sprawie programu „Otwarty Kraków”", "Pełny tekst uchwały."),
+            "en": ("Kraków City Council resolution on the Open Kraków programme", "The full text of the resolution."),
+            "uk": ("Ухвала Ради міста Кракова про програму «Відкритий Краків»", "Повний текст ухвали."),
+            "ru": ("Постановление Совета города Кракова о программе «Открытый Краков»", "Полный текст постановления."),
+        },
+    ),
+    (
+        "program-otwarty-krakow.txt",
+        {
+            "pl": ("Program „Otwarty Kraków”", "Pełny tekst programu."),
+            "en": ("The Open Kraków programme", "The full text of the programme."),
+            "uk": ("Програма «Відкритий Краків»", "Повний текст програми."),
+            "ru": ("Программа «Открытый Краков»", "Полный текст программы."),
+        },
+    ),
+]
+
+# A stand-in file: the demo cannot ship the city's own documents.
+DOCUMENT_TEXT = (
+    "Dokument demonstracyjny serwisu Otwarty Kraków.\n\n"
+    "W wersji produkcyjnej redakcja umieszcza tu plik opublikowany przez Urząd Miasta Krakowa (tylko po polsku).\n"
+)
 
 CONTACT_ROLES = [
     {
@@ -115,6 +329,12 @@ CONTACT_ROLES = [
             "uk": "Організатори конференції",
             "ru": "Организаторы конференции",
         },
+        "description": {
+            "pl": "Program, miejsca i zapisy na konferencję.",
+            "en": "Programme, venues and registration.",
+            "uk": "Програма, місця проведення й реєстрація.",
+            "ru": "Программа, места проведения и регистрация.",
+        },
     },
     {
         "code": "volunteers",
@@ -124,6 +344,12 @@ CONTACT_ROLES = [
             "en": "Volunteers and translators",
             "uk": "Волонтери та перекладачі",
             "ru": "Волонтёры и переводчики",
+        },
+        "description": {
+            "pl": "Pomoc przy konferencji i tłumaczenie wystąpień.",
+            "en": "Helping at the conference and translating the talks.",
+            "uk": "Допомога на конференції та переклад виступів.",
+            "ru": "Помощь на конференции и перевод выступлений.",
         },
     },
     {
@@ -135,23 +361,65 @@ CONTACT_ROLES = [
             "uk": "Звернення іноземців",
             "ru": "Обращения иностранцев",
         },
+        "description": {
+            "pl": "Pytania i uwagi o programie „Otwarty Kraków”.",
+            "en": "Questions and comments about the Open Kraków programme.",
+            "uk": "Питання й зауваження щодо програми «Відкритий Краків».",
+            "ru": "Вопросы и замечания о программе «Открытый Краков».",
+        },
+        "hours": {
+            "pl": "Odpowiadamy w ciągu 5 dni roboczych",
+            "en": "We reply within 5 working days",
+            "uk": "Відповідаємо протягом 5 робочих днів",
+            "ru": "Отвечаем в течение 5 рабочих дней",
+        },
     },
 ]
 
 
-def load() -> str:
-    page, _ = Page.objects.update_or_create(
-        slug=Page.HOME_SLUG, defaults={"status": Page.Status.PUBLISHED, "menu_order": 0, "parent": None}
-    )
-    for language, fields in HOME.items():
-        page.set_current_language(language)
+def _set_translations(obj, translations: dict[str, dict[str, str]]):
+    for language, fields in translations.items():
+        obj.set_current_language(language)
         for name, value in fields.items():
-            setattr(page, name, value.strip())
-    page.save()
+            setattr(obj, name, value)
+    obj.save()
+
+
+def load() -> str:
+    for slug, (parent_slug, order, translations) in PAGES.items():
+        page, _ = Page.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "status": Status.PUBLISHED,
+                "menu_order": order,
+                "parent": Page.objects.get(slug=parent_slug) if parent_slug else None,
+            },
+        )
+        _set_translations(page, translations)
+
+    for slug, date, translations in NEWS:
+        entry, _ = NewsEntry.objects.update_or_create(slug=slug, defaults={"date": date, "status": Status.PUBLISHED})
+        _set_translations(entry, {lang: {"title": t, "summary": s} for lang, (t, s) in translations.items()})
+
+    for position, (filename, translations) in enumerate(DOCUMENTS):
+        existing = Document.objects.filter(translations__language_code="pl", translations__title=translations["pl"][0])
+        document = existing.first() or Document(position=position)
+        if not document.file:
+            document.file.save(filename, ContentFile(DOCUMENT_TEXT.encode()), save=False)
+        document.file_languages = ["pl"]
+        document.status = Status.PUBLISHED
+        _set_translations(document, {lang: {"title": t, "description": d} for lang, (t, d) in translations.items()})
 
     for position, role in enumerate(CONTACT_ROLES):
-        names = {f"name_{language}": name for language, name in role["name"].items()}
+        fields = {
+            f"{name}_{lang}": value
+            for name in ("name", "description", "hours")
+            for lang, value in role.get(name, {}).items()
+        }
         ContactRole.objects.update_or_create(
-            code=role["code"], defaults={"email": role["email"], "position": position, **names}
+            code=role["code"], defaults={"email": role["email"], "position": position, **fields}
         )
-    return f"pages: 1 page in {len(HOME)} languages, {len(CONTACT_ROLES)} contact roles"
+    return (
+        f"pages: {len(PAGES)} pages, {len(NEWS)} news entries, {len(DOCUMENTS)} documents, "
+        f"{len(CONTACT_ROLES)} contact roles"
+    )

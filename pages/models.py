@@ -1,5 +1,7 @@
-"""Programme pages and the directory of contact roles."""
+"""Programme pages, news, documents and the directory of contact roles."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -7,15 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from pages.html import clean_html
+from pages.text import clean_markdown, render_markdown, search_text
 
 
 class ShownLanguageMixin:
     """For parler models: which language a reader actually sees, after the fallback chain."""
 
     def shown_language(self) -> str | None:
+        # get_available_languages() reads prefetched translations, so lists cost no extra queries.
+        available = set(self.get_available_languages(include_unsaved=True))
         for code in (self.get_current_language(), *self.get_fallback_languages()):
-            if self.has_translation(code):
+            if code in available:
                 return code
         return None
 
@@ -23,32 +27,86 @@ class ShownLanguageMixin:
         return self.shown_language() not in (None, self.get_current_language())
 
 
-class PageQuerySet(TranslatableQuerySet):
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(TranslatableQuerySet):
     def published(self):
-        return self.filter(status=Page.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Staff preview drafts; everybody else sees what is published."""
+        return self if user.is_staff else self.published()
+
+    def with_translations(self):
+        return self.prefetch_related("translations")
+
+    def search(self, needle: str):
+        """Objects with a translation whose case-folded text contains the needle."""
+        return self.filter(translations__search_text__contains=needle).distinct().with_translations()
 
 
-class Page(ShownLanguageMixin, TranslatableModel):
+class Publishable(models.Model):
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(_("publish date"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
+
+
+class RichTextMixin:
+    """Sanitises the Markdown body of every translation as it is saved, whichever way it was written."""
+
+    def save_translation(self, translation, *args, **kwargs):
+        translation.body = clean_markdown(translation.body)
+        translation.search_text = search_text(translation.title, getattr(translation, "summary", ""), translation.body)
+        super().save_translation(translation, *args, **kwargs)
+
+    def body_html(self):
+        return render_markdown(self.safe_translation_getter("body", default=""))
+
+
+BODY_HELP = _(
+    "Markdown: ## for a heading, - for a list item, **bold**, *italic*, [text](https://…) for a link. HTML is removed."
+)
+
+
+class PageQuerySet(PublishableQuerySet):
+    def programme(self):
+        """Pages reached by their own address: every page except the home page's text."""
+        return self.exclude(slug=Page.HOME_SLUG)
+
+    def top_level(self):
+        return self.programme().filter(parent=None)
+
+
+class Page(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableModel):
     """An editorial page about the programme, translated over time by volunteers."""
 
     HOME_SLUG = "home"
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+    # First path segments the site already uses for its own sections.
+    RESERVED_SLUGS = {"news", "documents", "contacts", "search", "conference", "feedback", "admin", "static", "media"}
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("The same in every language."))
     parent = models.ForeignKey(
         "self", verbose_name=_("parent page"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     menu_order = models.PositiveIntegerField(_("menu order"), default=0)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    publish_at = models.DateTimeField(_("publish date"), default=timezone.now)
+    path = models.CharField(_("path"), max_length=255, unique=True, editable=False)
 
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=200),
-        summary=models.CharField(_("summary"), max_length=300, blank=True),
-        body=models.TextField(_("body"), blank=True),
+        summary=models.CharField(
+            _("summary"), max_length=300, blank=True, help_text=_("For lists and search engines.")
+        ),
+        body=models.TextField(_("body"), blank=True, help_text=BODY_HELP),
+        search_text=models.TextField(editable=False, default=""),
         updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
     )
 
@@ -62,20 +120,108 @@ class Page(ShownLanguageMixin, TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.slug
 
-    def save_translation(self, translation, *args, **kwargs):
-        # Sanitised whichever way it was written (admin, command, shell), so no script is ever stored.
-        translation.body = clean_html(translation.body)
-        super().save_translation(translation, *args, **kwargs)
+    def save(self, *args, **kwargs):
+        old_path = self.path
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            for child in self.children.all():
+                child.save()  # their paths start with ours
 
     def get_absolute_url(self):
-        return reverse("pages:home")
+        if self.slug == self.HOME_SLUG:
+            return reverse("pages:home")
+        return reverse("pages:page", kwargs={"path": self.path})
+
+    def clean(self):
+        if self.parent is None and self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by another part of the site.")})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A page cannot be placed under itself.")})
+            ancestor = ancestor.parent
+
+    def ancestor_paths(self) -> list[str]:
+        parts = self.path.split("/")
+        return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+class NewsEntry(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableModel):
+    """A dated update, such as a new document or a change to the conference."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("The same in every language."))
+    date = models.DateField(_("date"), default=timezone.localdate)
+
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        summary=models.CharField(_("summary"), max_length=300, blank=True, help_text=_("For lists and feeds.")),
+        body=models.TextField(_("body"), blank=True, help_text=BODY_HELP),
+        search_text=models.TextField(editable=False, default=""),
+        updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
+    )
+
+    objects = TranslatableManager.from_queryset(PublishableQuerySet)()
+
+    class Meta:
+        verbose_name = _("news entry")
+        verbose_name_plural = _("news")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.slug
+
+    def get_absolute_url(self):
+        return reverse("pages:news_detail", kwargs={"slug": self.slug})
+
+
+def _file_languages_default():
+    return [settings.PARLER_DEFAULT_LANGUAGE_CODE]
+
+
+class Document(ShownLanguageMixin, Publishable, TranslatableModel):
+    """A downloadable file, such as the city's ordinance, labelled with the language it is written in."""
+
+    file = models.FileField(_("file"), upload_to="documents/%Y/")
+    file_languages = models.JSONField(
+        _("languages of the file"),
+        default=_file_languages_default,
+        help_text=_("The languages the file is written in."),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        description=models.CharField(_("description"), max_length=300, blank=True),
+        updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
+    )
+
+    objects = TranslatableManager.from_queryset(PublishableQuerySet)()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.file.name
+
+    def clean(self):
+        known = {code for code, _name in settings.LANGUAGES}
+        if not self.file_languages or not set(self.file_languages) <= known:
+            raise ValidationError({"file_languages": _("Choose at least one of the site's languages.")})
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
 
 
 class ContactRole(models.Model):
-    """A role people can write to, such as the conference organisers; shown in the footer."""
+    """A role people can write to, such as the conference organisers; shown on the contacts page and the footer."""
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("role"), max_length=100)
+    description = models.CharField(_("description"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     hours = models.CharField(_("hours"), max_length=100, blank=True)

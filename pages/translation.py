@@ -7,4 +7,4 @@ from pages.models import ContactRole
 
 @register(ContactRole)
 class ContactRoleTranslationOptions(TranslationOptions):
-    fields = ("name", "hours")
+    fields = ("name", "description", "hours")

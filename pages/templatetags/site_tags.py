@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
 from pages.models import ContactRole
 
@@ -17,7 +18,7 @@ def contact_roles():
 @register.filter
 def language_name(code: str) -> str:
     """A language's name in the reader's language, e.g. 'Polish' on an English page."""
-    return get_language_info(code)["name_translated"]
+    return str(get_language_info(code)["name_translated"])
 
 
 @register.filter
@@ -25,10 +26,19 @@ def language_dir(code: str) -> str:
     return "rtl" if get_language_info(code)["bidi"] else "ltr"
 
 
-@register.simple_tag(takes_context=True)
-def lang_attrs(context, obj):
+@register.simple_tag
+def lang_attrs(obj):
     """lang and dir attributes for a translated object shown in a language other than the page's."""
-    shown = obj.shown_language()
-    if not shown or not obj.is_fallback():
+    if not obj.is_fallback():
         return ""
+    shown = obj.shown_language()
     return format_html(' lang="{}" dir="{}"', shown, language_dir(shown))
+
+
+@register.filter
+def file_languages_label(codes: list[str]) -> str:
+    """'Polish only' for a file in one language, or the list of its languages, in the reader's language."""
+    names = [language_name(code) for code in codes]
+    if len(names) == 1:
+        return _("Only in %(language)s") % {"language": names[0]}
+    return _("In %(languages)s") % {"languages": ", ".join(names)}

@@ -3,27 +3,49 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from pages.models import ContactRole, Page
+from pages.models import ContactRole, Document, NewsEntry, Page, Status
 
 
-class PageFactory(DjangoModelFactory):
-    """A published page; pass translations={"en": {"title": ...}, ...} to set languages."""
+class TranslatableFactory(DjangoModelFactory):
+    """Pass translations={"en": {"title": ...}, ...}; by default an object gets a Polish title only."""
 
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, translations=None, **kwargs):
+        obj = model_class(*args, **kwargs)
+        for language, fields in (translations or {"pl": {"title": f"Tytuł {cls._meta.model.__name__}"}}).items():
+            obj.set_current_language(language)
+            for name, value in fields.items():
+                setattr(obj, name, value)
+        obj.save()
+        return obj
+
+
+class PageFactory(TranslatableFactory):
     class Meta:
         model = Page
 
     slug = factory.Sequence(lambda n: f"page-{n}")
-    status = Page.Status.PUBLISHED
+    status = Status.PUBLISHED
 
-    @classmethod
-    def _create(cls, model_class, *args, translations=None, **kwargs):
-        page = model_class(*args, **kwargs)
-        for language, fields in (translations or {"pl": {"title": f"Strona {page.slug}"}}).items():
-            page.set_current_language(language)
-            for name, value in fields.items():
-                setattr(page, name, value)
-        page.save()
-        return page
+
+class NewsEntryFactory(TranslatableFactory):
+    class Meta:
+        model = NewsEntry
+
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    status = Status.PUBLISHED
+
+
+class DocumentFactory(TranslatableFactory):
+    class Meta:
+        model = Document
+
+    file = factory.django.FileField(filename="dokument.txt", data=b"Tekst dokumentu.")
+    status = Status.PUBLISHED
+    file_languages = factory.LazyFunction(lambda: ["pl"])
 
 
 class ContactRoleFactory(DjangoModelFactory):

@@ -9,7 +9,28 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["pl", "en", "uk", "ru"]
-PATHS = ["", "conference/", "feedback/", "no-such-page/"]
+PATHS = [
+    "",
+    "aims/",
+    "aims/forum/",
+    "news/",
+    "news/website-partly-in-english/",
+    "documents/",
+    "contacts/",
+    "search/?q=forum",
+    "search/?q=",
+    "conference/",
+    "feedback/",
+    "no-such-page/",
+]
+# Each language's words for the programme journey: aims page, forum link, news link, search button,
+# and a search for the forum with the title found (Russian readers find the Ukrainian text, labelled).
+JOURNEY = {
+    "pl": ("Cele programu", "Forum cudzoziemców", "Aktualności", "Szukaj", "forum", "Forum cudzoziemców"),
+    "en": ("What the programme is for", "A forum for foreigners", "News", "Search", "forum", "A forum for foreigners"),
+    "uk": ("Мета програми", "Форум іноземців", "Новини", "Пошук", "форум", "Форум іноземців"),
+    "ru": ("Цели программы", "A forum for foreigners", "Новости", "Поиск", "форум", "Форум іноземців"),
+}
 
 
 def axe_violations(page) -> list[str]:
@@ -78,3 +99,37 @@ def test_axe_scan_reports_a_real_violation(page):
     # Guards the scans above: an image without alternative text must be reported.
     page.set_content('<!DOCTYPE html><html lang="en"><title>t</title><main><img src="x.png"></main></html>')
     assert any(line.startswith("image-alt:") for line in axe_violations(page))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_programme_journey_with_honest_fallback(page, demo, language):
+    aims_title, forum_title, news_label, search_label, query, found_title = JOURNEY[language]
+    page.goto(f"/{language}/")
+    page.get_by_role("link", name=aims_title).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(aims_title)
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name=forum_title).first.click()
+    expect(page).to_have_url(re.compile(rf"/{language}/aims/forum/$"))
+    assert axe_violations(page) == []
+
+    # The forum page has no Russian translation: switching shows English, and says so in Russian.
+    page.get_by_role("link", name="Русский").click()
+    expect(page).to_have_url(re.compile(r"/ru/aims/forum/$"))
+    notice = page.get_by_role("note")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("Этот текст ещё не переведён")
+    expect(page.locator("article.page")).to_have_attribute("lang", "en")
+    assert axe_violations(page) == []
+
+    page.goto(f"/{language}/")
+    page.get_by_role("contentinfo").get_by_role("link", name=news_label, exact=True).click()
+    expect(page).to_have_url(re.compile(rf"/{language}/news/$"))
+    assert axe_violations(page) == []
+
+    search = page.get_by_role("search")
+    search.get_by_role("searchbox").fill(query)
+    search.get_by_role("button", name=search_label).press("Enter")
+    expect(page).to_have_url(re.compile(rf"/{language}/search/\?q="))
+    expect(page.get_by_role("main").get_by_role("link", name=found_title)).to_be_visible()
+    assert axe_violations(page) == []

@@ -86,7 +86,8 @@ def test_unprefixed_section_redirects_to_prefixed(client, db):
     ],
 )
 def test_bad_paths_get_translated_404(client, db, path, header, expected):
-    response = client.get(path, headers={"accept-language": header})
+    # An unknown prefix may first be redirected to the visitor's language; the end is always a 404, never a 500.
+    response = client.get(path, headers={"accept-language": header}, follow=True)
     assert response.status_code == 404
     assert expected in response.content.decode()
 
@@ -103,21 +104,21 @@ def test_untranslated_page_falls_back_to_english_never_russian(client, db):
     html = client.get("/uk/").content.decode()
     assert "Title in English" in html
     assert "Заголовок по-русски" not in html
-    assert '<article class="page" lang="en" dir="ltr">' in html
+    assert '<div class="intro" lang="en" dir="ltr">' in html
     assert "Цей текст ще не перекладено вибраною мовою (Українська). Його показано іншою мовою: Англійська." in html
 
 
 def test_page_with_only_polish_falls_back_to_polish(client, db):
     PageFactory(slug="home", translations={"pl": {"title": "Tylko po polsku"}})
     html = client.get("/ru/").content.decode()
-    assert '<article class="page" lang="pl" dir="ltr">' in html
+    assert '<div class="intro" lang="pl" dir="ltr">' in html
     assert "Tylko po polsku" in html
 
 
 def test_translated_page_has_no_fallback_notice(client, demo):
     html = client.get("/uk/").content.decode()
     assert "notice-fallback" not in html
-    assert '<article class="page">' in html
+    assert '<div class="intro">' in html
 
 
 @pytest.mark.unit
@@ -155,5 +156,5 @@ def test_a_right_to_left_language_renders_rtl(client, demo, settings, monkeypatc
 @pytest.mark.parametrize("roles", [3, 30])
 def test_home_page_query_count_does_not_grow_with_contacts(client, demo, django_assert_num_queries, roles):
     ContactRoleFactory.create_batch(roles)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(11):
         assert client.get("/uk/").status_code == 200

@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from conference.models import Conference, Day
-from pages.models import ContactRole, Page
+from pages.models import ContactRole, Document, NewsEntry, Page
 from pages.views import server_error
 
 pytestmark = pytest.mark.integration
@@ -47,7 +47,7 @@ def test_sitemap_lists_every_section_in_every_language(client, db):
     xml = response.content.decode()
     assert response.status_code == 200
     for language in ("pl", "en", "uk", "ru"):
-        for section in ("", "conference/", "feedback/"):
+        for section in ("", "news/", "documents/", "contacts/", "conference/", "feedback/"):
             assert f"<loc>http://testserver/{language}/{section}</loc>" in xml
     assert '<xhtml:link rel="alternate" hreflang="uk" href="http://testserver/uk/conference/"/>' in xml
     assert '<xhtml:link rel="alternate" hreflang="x-default" href="http://testserver/conference/"/>' in xml
@@ -83,7 +83,9 @@ def test_server_error_page_survives_a_broken_database(db):
 def test_load_demo_is_idempotent_and_covers_all_languages(db):
     for _ in range(2):
         call_command("load_demo", stdout=StringIO())
-    assert Page.objects.count() == 1
+    assert Page.objects.count() == 4
+    assert NewsEntry.objects.count() == 4
+    assert Document.objects.count() == 2
     assert ContactRole.objects.count() == 3
     assert Conference.objects.count() == 1
     assert Day.objects.count() == 3

@@ -1,0 +1,74 @@
+"""Site search: the reader's language first, other languages labelled, and odd queries handled calmly."""
+
+import pytest
+
+from pages.tests.factories import NewsEntryFactory, PageFactory
+
+pytestmark = pytest.mark.integration
+
+
+def test_finds_pages_and_news_in_the_current_language(client, demo):
+    html = client.get("/en/search/", {"q": "forum"}).content.decode()
+    assert "1 result for “forum”" in html
+    assert '<a href="/en/aims/forum/">A forum for foreigners</a>' in html
+
+
+def test_search_ignores_case_in_cyrillic_on_every_database(client, demo):
+    html = client.get("/uk/search/", {"q": "ФОРУМ"}).content.decode()
+    assert '<a href="/uk/aims/forum/">Форум іноземців</a>' in html
+
+
+def test_matches_in_other_languages_are_labelled(client, db):
+    PageFactory(slug="smog", translations={"pl": {"title": "Smog w Krakowie", "body": "Jakość powietrza"}})
+    NewsEntryFactory(slug="smog-news", translations={"en": {"title": "Smog alert"}, "uk": {"title": "Smog: тривога"}})
+    html = client.get("/uk/search/", {"q": "smog"}).content.decode()
+    here, elsewhere = html.split("Знайдено іншими мовами")
+    assert "Smog alert" not in html  # the entry has a Ukrainian text, so the reader gets that one
+    assert '<a href="/uk/news/smog-news/">Smog: тривога</a>' in here
+    assert '<span class="badge">Польська</span>' in elsewhere
+    assert '<a href="/pl/smog/" hreflang="pl" lang="pl" dir="ltr">Smog w Krakowie</a>' in elsewhere
+
+
+def test_drafts_and_the_home_text_are_not_found(client, demo):
+    PageFactory(slug="secret", status="draft", translations={"en": {"title": "Secret forum plans"}})
+    html = client.get("/en/search/", {"q": "secret"}).content.decode()
+    assert "0 results for “secret”" in html
+    assert "/en/home/" not in client.get("/en/search/", {"q": "open"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query,shown",
+    [
+        ("x" * 2000, "x" * 200),
+        ("for\x00um\x1b[31m\r\n", "for um [31m"),
+        ("'; DROP TABLE pages_page; --", "&#x27;; DROP TABLE pages_page; --"),
+        ('<script>alert("x")</script>', "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
+        ("%_%", "%_%"),
+    ],
+)
+def test_odd_queries_get_a_normal_escaped_results_page(client, demo, query, shown):
+    response = client.get("/en/search/", {"q": query})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"results for “{shown}”" in html
+    assert "<script>alert" not in html
+
+
+def test_percent_and_underscore_are_literal(client, db):
+    PageFactory(slug="a", translations={"en": {"title": "100% sure"}})
+    PageFactory(slug="b", translations={"en": {"title": "1000 sure"}})
+    html = client.get("/en/search/", {"q": "100%"}).content.decode()
+    assert "1 result for “100%”" in html
+    assert "100% sure" in html
+
+
+def test_empty_query_gets_a_translated_error(client, db):
+    html = client.get("/pl/search/", {"q": "   "}).content.decode()
+    assert '<p class="error" id="q-error">Wpisz słowo, którego szukasz.</p>' in html
+    assert 'aria-invalid="true" aria-describedby="q-error"' in html
+
+
+def test_search_page_without_query_shows_the_form(client, db):
+    html = client.get("/ru/search/").content.decode()
+    assert '<label for="search-q">Искать</label>' in html
+    assert "results-heading" not in html
