@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path("media/<path:path>", page_views.media, name="media"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -175,6 +176,9 @@ class NewsEntry(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableMode
         return reverse("pages:news_detail", kwargs={"slug": self.slug})
 
 
+DOCUMENT_EXTENSIONS = ["pdf", "odt", "ods", "doc", "docx", "xls", "xlsx", "rtf", "txt"]
+
+
 def _file_languages_default():
     return [settings.PARLER_DEFAULT_LANGUAGE_CODE]
 
@@ -182,7 +186,12 @@ def _file_languages_default():
 class Document(ShownLanguageMixin, Publishable, TranslatableModel):
     """A downloadable file, such as the city's ordinance, labelled with the language it is written in."""
 
-    file = models.FileField(_("file"), upload_to="documents/%Y/")
+    file = models.FileField(
+        _("file"),
+        upload_to="documents/%Y/",
+        # Only document formats: an uploaded web page could run scripts on the site's own address.
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+    )
     file_languages = models.JSONField(
         _("languages of the file"),
         default=_file_languages_default,

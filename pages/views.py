@@ -4,8 +4,9 @@ import datetime
 import logging
 
 from django.contrib.syndication.views import Feed
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
 
 from conference.models import Conference
 from pages.feeds import LanguageAtomFeed
@@ -154,6 +156,16 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def media(request, path):
+    """Uploaded documents, as downloads, when no web server in front serves them (SERVE_MEDIA)."""
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Disposition"] = "attachment"
+    return response
 
 
 def page_not_found(request, exception):

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from pages.models import Document, Page
-from pages.tests.factories import PageFactory
+from pages.tests.factories import DocumentFactory, PageFactory
 
 pytestmark = pytest.mark.integration
 
@@ -121,3 +121,32 @@ def test_editor_uploads_a_document_in_the_admin(admin_client, db, settings):
     document = Document.objects.get()
     assert document.file_languages == ["pl"]
     assert (settings.MEDIA_ROOT / document.file.name).read_bytes() == b"%PDF-1.4 test"
+
+
+def test_a_web_page_cannot_be_uploaded_as_a_document(admin_client, db):
+    response = admin_client.post(
+        "/admin/pages/document/add/?language=pl",
+        {
+            "title": "Zły plik",
+            "file": SimpleUploadedFile("evil.html", b"<script>alert(1)</script>", content_type="text/html"),
+            "file_languages": ["pl"],
+            "position": 0,
+            "status": "published",
+            "publish_at_0": "2017-01-01",
+            "publish_at_1": "10:00:00",
+        },
+    )
+    assert response.status_code == 200
+    assert "evil.html" not in str(Document.objects.all())
+    assert Document.objects.count() == 0
+
+
+@pytest.mark.parametrize("serve_media,status", [(True, 200), (False, 404)])
+def test_documents_download_when_django_serves_media(client, db, settings, serve_media, status):
+    settings.SERVE_MEDIA = serve_media
+    document = DocumentFactory()
+    response = client.get(document.file.url, follow=True)
+    assert response.status_code == status
+    if serve_media:
+        assert response["Content-Disposition"] == "attachment"
+        assert b"".join(response.streaming_content) == b"Tekst dokumentu."
