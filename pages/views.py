@@ -3,8 +3,8 @@
 import datetime
 import logging
 
-from django.contrib.syndication.views import Feed
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
