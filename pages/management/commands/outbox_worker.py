@@ -3,9 +3,10 @@
 import signal
 import time
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
+from post_office.lockfile import FileLock, FileLocked, default_lockfile
+from post_office.mail import send_queued
 
 
 class Command(BaseCommand):
@@ -21,12 +22,20 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, self.stop)
         self.stdout.write(f"Outbox worker started; sending queued e-mail every {interval:g} s.")
         while self.running:
-            close_old_connections()
-            # send_queued_mail takes a file lock, so two workers never send the same message twice.
-            call_command("send_queued_mail", log_level=1)
+            if not connection.in_atomic_block:  # a long-running loop must drop stale connections itself
+                close_old_connections()
+            self.send_round()
             if once:
                 break
             self.wait(interval)
+
+    def send_round(self):
+        # The file lock keeps two workers on one machine from sending the same batch twice.
+        try:
+            with FileLock(default_lockfile):
+                send_queued()
+        except FileLocked:
+            self.stdout.write("Another worker holds the outbox lock; trying again next round.")
 
     def wait(self, seconds: float):
         # Short naps, so a stop signal ends the worker within a moment but never in the middle of a send.
