@@ -115,6 +115,8 @@ LANGUAGES = languages.django_languages(languages.FALLBACK_CHAINS)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 PARLER_DEFAULT_LANGUAGE_CODE = languages.SOURCE_LANGUAGE
 PARLER_LANGUAGES = languages.parler_languages(languages.FALLBACK_CHAINS, site_id=SITE_ID)
+# Views prefetch translations; a per-process cache of them would go stale behind bulk status updates.
+PARLER_ENABLE_CACHING = False
 MODELTRANSLATION_DEFAULT_LANGUAGE = languages.SOURCE_LANGUAGE
 MODELTRANSLATION_FALLBACK_LANGUAGES = languages.modeltranslation_fallbacks(languages.FALLBACK_CHAINS)
 USE_I18N = True

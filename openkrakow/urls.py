@@ -5,10 +5,12 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from pages import dashboard as translation_dashboard
 from pages import views as page_views
 from pages.sitemaps import sitemaps
 
 urlpatterns = [
+    path("admin/translations/", include(translation_dashboard.urls())),
     path("admin/", admin.site.urls),
     path("healthz", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),

@@ -1,8 +1,10 @@
-"""Admin for programme pages, news, documents and contact roles: language tabs, filters and previews."""
+"""Admin for programme pages, news, documents and contact roles: language tabs, filters, previews and the
+translation workflow (statuses, minor edits, machine translation, and what translators may change)."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,8 @@ from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
 from pages.models import ContactRole, Document, NewsEntry, Page
+from pages.services import record_translation_save
+from pages.workflow import TranslationStatus
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -26,11 +30,90 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PreviewLinksMixin:
-    """A link to the public page in each language; staff see drafts there too."""
+class WorkflowForm(TranslatableModelForm):
+    """The edit form of one language, with the two workflow choices an editor makes when saving it."""
+
+    minor_edit = forms.BooleanField(
+        label=_("Minor edit"),
+        required=False,
+        help_text=_("A typo or formatting fix in the source text: translations stay up to date."),
+    )
+    machine_translated = forms.BooleanField(
+        label=_("Machine-translated"),
+        required=False,
+        help_text=_("Pasted from a translation tool and not yet checked by a person; readers are told so."),
+    )
+
+    translation_state = forms.CharField(label=_("Status of this language"), required=False, disabled=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        row = self.instance.translations.filter(language_code=self.language_code).first() if self.instance.pk else None
+        status = TranslationStatus(row.translation_status) if row else TranslationStatus.MISSING
+        self.fields["machine_translated"].initial = status == TranslationStatus.MACHINE
+        by = f" · {row.translated_by}" if row and row.translated_by else ""
+        at = f" · {row.translated_at:%Y-%m-%d %H:%M}" if row and row.translated_at else ""
+        self.fields["translation_state"].initial = f"{status.label}{by}{at}"
+
+
+class TranslationWorkflowAdmin(TranslatableAdmin):
+    """Language tabs, per-language previews and statuses; translators may only change translations."""
+
+    form = WorkflowForm
+    list_filter = ["status", MissingTranslationFilter]
+    search_fields = ["translations__title"]
+    workflow_fieldset = (_("Translation"), {"fields": ["translation_state", "machine_translated", "minor_edit"]})
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def can_publish(self, request) -> bool:
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def get_fieldsets(self, request, obj=None):
+        return [*super().get_fieldsets(request, obj), self.workflow_fieldset]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = []
+        if self.can_publish(request):
+            return readonly
+        # Translators: the shared fields (status, place, dates) and the source text are the editors' to change.
+        shared = [name for name in self.shared_fields() if name not in readonly]
+        language = self.get_form_language(request, obj)
+        source = obj.source_language if obj else settings.PARLER_DEFAULT_LANGUAGE_CODE
+        texts = self.model._parler_meta.get_translated_fields() if language == source else []
+        return [*readonly, *shared, *[name for name in texts if name in self.form_field_names()]]
+
+    def shared_fields(self) -> list[str]:
+        return [f.name for f in self.model._meta.concrete_fields if f.editable and not f.primary_key]
+
+    def form_field_names(self) -> set[str]:
+        return {name for _title, options in self.fieldsets for name in options["fields"]}
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and self.can_publish(request)
+
+    def save_model(self, request, obj, form, change):
+        language = form.language_code
+        source = obj.source_language
+        texts = set(self.model._parler_meta.get_translated_fields())
+        text_changed = bool(texts & set(form.changed_data))
+        if language == source and text_changed and not self.can_publish(request):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+        record_translation_save(
+            obj=obj,
+            language=language,
+            user=request.user,
+            text_changed=text_changed or not change,
+            minor_edit=form.cleaned_data.get("minor_edit", False),
+            machine=form.cleaned_data.get("machine_translated", False),
+        )
 
     @admin.display(description=_("preview"))
     def preview_links(self, obj):
+        """A link to the public page in each language; staff see drafts there too."""
         links = []
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
@@ -38,34 +121,31 @@ class PreviewLinksMixin:
         return format_html_join(" ", '<a href="{}" hreflang="{}" target="_blank">{}</a>', links)
 
 
-class PublishableAdmin(PreviewLinksMixin, TranslatableAdmin):
-    list_filter = ["status", MissingTranslationFilter]
-    search_fields = ["slug", "translations__title"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
-
-
 @admin.register(Page)
-class PageAdmin(PublishableAdmin):
+class PageAdmin(TranslationWorkflowAdmin):
     list_display = ["__str__", "path", "status", "publish_at", "language_column", "preview_links"]
+    search_fields = ["slug", "translations__title"]
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
-        (_("Place and publishing"), {"fields": ["slug", "parent", "menu_order", "status", "publish_at"]}),
+        (
+            _("Place and publishing"),
+            {"fields": ["slug", "parent", "menu_order", "status", "publish_at", "source_language"]},
+        ),
     ]
 
 
 @admin.register(NewsEntry)
-class NewsEntryAdmin(PublishableAdmin):
+class NewsEntryAdmin(TranslationWorkflowAdmin):
     list_display = ["__str__", "date", "status", "language_column", "preview_links"]
+    search_fields = ["slug", "translations__title"]
     date_hierarchy = "date"
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
-        (_("Publishing"), {"fields": ["slug", "date", "status", "publish_at"]}),
+        (_("Publishing"), {"fields": ["slug", "date", "status", "publish_at", "source_language"]}),
     ]
 
 
-class DocumentForm(TranslatableModelForm):
+class DocumentForm(WorkflowForm):
     file_languages = forms.MultipleChoiceField(
         label=_("languages of the file"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple
     )
@@ -76,10 +156,13 @@ class DocumentForm(TranslatableModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslatableAdmin):
+class DocumentAdmin(TranslationWorkflowAdmin):
     form = DocumentForm
     list_display = ["__str__", "file_link", "languages", "status", "language_column"]
-    list_filter = ["status", MissingTranslationFilter]
+    fieldsets = [
+        (None, {"fields": ["title", "description"]}),
+        (_("File and publishing"), {"fields": ["file", "file_languages", "position", "status", "publish_at"]}),
+    ]
 
     @admin.display(description=_("file"))
     def file_link(self, obj):
@@ -94,3 +177,7 @@ class DocumentAdmin(TranslatableAdmin):
 class ContactRoleAdmin(TranslationAdmin):
     list_display = ["name", "email", "phone", "position"]
     list_editable = ["position"]
+
+
+admin.site.site_header = _("Open Kraków administration")
+admin.site.site_title = _("Open Kraków")

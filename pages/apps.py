@@ -1,9 +1,16 @@
 """App configuration for the programme pages."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Programme pages")
+
+    def ready(self):
+        from pages.groups import ensure_editorial_groups
+
+        # After every app's migrations, so that models of apps migrated later join the groups too.
+        post_migrate.connect(ensure_editorial_groups, dispatch_uid="pages.ensure_editorial_groups")

@@ -5,6 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from pages.models import ContactRole, Document, NewsEntry, Page, Status
+from pages.services import record_translation_save
 
 # slug: (parent slug, menu order, {language: {title, summary, body}}).
 # The forum page has no Russian translation on purpose, so that readers can see the honest fallback.
@@ -419,7 +420,18 @@ def load() -> str:
         ContactRole.objects.update_or_create(
             code=role["code"], defaults={"email": role["email"], "position": position, **fields}
         )
+    _show_workflow_states()
     return (
         f"pages: {len(PAGES)} pages, {len(NEWS)} news entries, {len(DOCUMENTS)} documents, "
         f"{len(CONTACT_ROLES)} contact roles"
     )
+
+
+def _show_workflow_states():
+    """Leave some translations in each workflow state, so readers and editors can see the notices."""
+    aims = Page.objects.get(slug="aims")
+    record_translation_save(obj=aims, language="pl", text_changed=True)  # the Polish text was revised...
+    for language in ("en", "uk"):  # ...and so far only English and Ukrainian caught up
+        record_translation_save(obj=aims, language=language, text_changed=True)
+    news = NewsEntry.objects.get(slug="registration-open")
+    record_translation_save(obj=news, language="uk", text_changed=True, machine=True)

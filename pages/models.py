@@ -11,6 +11,7 @@ from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from pages.text import clean_markdown, render_markdown, search_text
+from pages.workflow import TranslationWorkflow, translation_workflow_fields
 
 
 class ShownLanguageMixin:
@@ -87,7 +88,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.programme().filter(parent=None)
 
 
-class Page(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableModel):
+class Page(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Publishable, TranslatableModel):
     """An editorial page about the programme, translated over time by volunteers."""
 
     HOME_SLUG = "home"
@@ -109,6 +110,7 @@ class Page(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableModel):
         body=models.TextField(_("body"), blank=True, help_text=BODY_HELP),
         search_text=models.TextField(editable=False, default=""),
         updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
+        **translation_workflow_fields(),
     )
 
     objects = TranslatableManager.from_queryset(PageQuerySet)()
@@ -116,6 +118,7 @@ class Page(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableModel):
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        permissions = [("publish_page", _("Can publish pages and change their source text"))]
         ordering = ["menu_order", "slug"]
 
     def __str__(self):
@@ -148,7 +151,7 @@ class Page(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableModel):
         return ["/".join(parts[:i]) for i in range(1, len(parts))]
 
 
-class NewsEntry(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableModel):
+class NewsEntry(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Publishable, TranslatableModel):
     """A dated update, such as a new document or a change to the conference."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("The same in every language."))
@@ -160,6 +163,7 @@ class NewsEntry(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableMode
         body=models.TextField(_("body"), blank=True, help_text=BODY_HELP),
         search_text=models.TextField(editable=False, default=""),
         updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
+        **translation_workflow_fields(),
     )
 
     objects = TranslatableManager.from_queryset(PublishableQuerySet)()
@@ -167,6 +171,7 @@ class NewsEntry(ShownLanguageMixin, RichTextMixin, Publishable, TranslatableMode
     class Meta:
         verbose_name = _("news entry")
         verbose_name_plural = _("news")
+        permissions = [("publish_newsentry", _("Can publish news and change its source text"))]
         ordering = ["-date", "-pk"]
 
     def __str__(self):
@@ -183,7 +188,7 @@ def _file_languages_default():
     return [settings.PARLER_DEFAULT_LANGUAGE_CODE]
 
 
-class Document(ShownLanguageMixin, Publishable, TranslatableModel):
+class Document(ShownLanguageMixin, TranslationWorkflow, Publishable, TranslatableModel):
     """A downloadable file, such as the city's ordinance, labelled with the language it is written in."""
 
     file = models.FileField(
@@ -203,6 +208,7 @@ class Document(ShownLanguageMixin, Publishable, TranslatableModel):
         title=models.CharField(_("title"), max_length=200),
         description=models.CharField(_("description"), max_length=300, blank=True),
         updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
+        **translation_workflow_fields(),
     )
 
     objects = TranslatableManager.from_queryset(PublishableQuerySet)()
@@ -210,6 +216,7 @@ class Document(ShownLanguageMixin, Publishable, TranslatableModel):
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        permissions = [("publish_document", _("Can publish documents and change their source text"))]
         ordering = ["position", "pk"]
 
     def __str__(self):

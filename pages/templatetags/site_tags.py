@@ -1,6 +1,7 @@
 """Template tags shared by every page: the contact directory and honest language labels."""
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -42,3 +43,19 @@ def file_languages_label(codes: list[str]) -> str:
     if len(names) == 1:
         return _("Only in %(language)s") % {"language": names[0]}
     return _("In %(languages)s") % {"languages": ", ".join(names)}
+
+
+@register.inclusion_tag("includes/translation_notice.html")
+def translation_notice(obj):
+    """A quiet note when the text shown was machine-translated or may lag behind a changed original."""
+    row = obj.shown_translation()
+    if row is None or row.language_code == obj.source_language:
+        return {"status": None}
+    with translation.override(obj.source_language):
+        original_url = obj.get_absolute_url()
+    return {
+        "status": row.translation_status,
+        "original_url": original_url,
+        "source_language": obj.source_language,
+        "source_changed_at": obj.source_changed_at,
+    }

@@ -4,7 +4,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+
+from pages.groups import EDITORS
+from pages.models import Page
+from pages.services import record_translation_save
 
 pytestmark = pytest.mark.browser
 
@@ -133,3 +138,34 @@ def test_programme_journey_with_honest_fallback(page, demo, language):
     expect(page).to_have_url(re.compile(rf"/{language}/search/\?q="))
     expect(page.get_by_role("main").get_by_role("link", name=found_title)).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_editor_brings_an_outdated_ukrainian_translation_up_to_date(page, demo, django_user_model):
+    editor = django_user_model.objects.create_user("edek", password="correct horse battery", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    aims = Page.objects.get(slug="aims")
+    record_translation_save(obj=aims, language="pl", text_changed=True)  # the Polish source changed
+
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("edek")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Translations").click()
+    expect(page.get_by_role("heading", name="Work left per language")).to_be_visible()
+
+    page.locator("#id_language").select_option("uk")
+    page.locator("#id_status").select_option("outdated")
+    page.get_by_role("button", name="Filter").click()
+    cell = page.get_by_role("row", name=re.compile("What the programme is for")).get_by_role("link", name="outdated")
+    expect(cell).to_have_count(1)
+    cell.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/page/{aims.pk}/change/\?language=uk$"))
+    page.get_by_label("Body").fill("Оновлений текст про мету програми.")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    page.goto("/admin/translations/?language=uk")
+    row = page.get_by_role("row", name=re.compile("What the programme is for"))
+    expect(row.get_by_role("link", name="up to date")).to_be_visible()
+    page.goto("/uk/aims/")
+    expect(page.get_by_role("note")).to_have_count(0)
+    expect(page.get_by_text("Оновлений текст про мету програми.")).to_be_visible()

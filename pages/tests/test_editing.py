@@ -79,6 +79,7 @@ def test_admin_saves_a_page_with_script_removed(admin_client, db):
             "body": 'Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> [y](javascript:alert(2))',
             "slug": "aims",
             "menu_order": 0,
+            "source_language": "en",
             "status": "published",
             "publish_at_0": "2017-01-01",
             "publish_at_1": "10:00:00",

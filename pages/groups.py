@@ -1,0 +1,21 @@
+"""The editorial groups: editors publish and write source text; translators only translate."""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+from pages.workflow import translation_models
+
+TRANSLATORS = "Translators"
+EDITORS = "Editors"
+
+
+def ensure_editorial_groups(**kwargs) -> None:
+    """Create or refresh both groups after every migrate, so new translated models join them."""
+    models = translation_models()
+    content_types = ContentType.objects.get_for_models(*models).values()
+    permissions = Permission.objects.filter(content_type__in=content_types)
+    translator_codenames = {f"{action}_{model._meta.model_name}" for model in models for action in ("view", "change")}
+    Group.objects.get_or_create(name=TRANSLATORS)[0].permissions.set(
+        [p for p in permissions if p.codename in translator_codenames]
+    )
+    Group.objects.get_or_create(name=EDITORS)[0].permissions.set(permissions)
