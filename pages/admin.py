@@ -152,7 +152,7 @@ class DocumentForm(WorkflowForm):
 
     class Meta:
         model = Document
-        fields = ["title", "description", "file", "file_languages", "position", "status", "publish_at"]
+        fields = ["title", "description", "file", "file_languages", "position", "status", "publish_at", "source_language"]
 
 
 @admin.register(Document)
@@ -161,7 +161,10 @@ class DocumentAdmin(TranslationWorkflowAdmin):
     list_display = ["__str__", "file_link", "languages", "status", "language_column"]
     fieldsets = [
         (None, {"fields": ["title", "description"]}),
-        (_("File and publishing"), {"fields": ["file", "file_languages", "position", "status", "publish_at"]}),
+        (
+            _("File and publishing"),
+            {"fields": ["file", "file_languages", "position", "status", "publish_at", "source_language"]},
+        ),
     ]
 
     @admin.display(description=_("file"))
