@@ -152,7 +152,16 @@ class DocumentForm(WorkflowForm):
 
     class Meta:
         model = Document
-        fields = ["title", "description", "file", "file_languages", "position", "status", "publish_at", "source_language"]
+        fields = [
+            "title",
+            "description",
+            "file",
+            "file_languages",
+            "position",
+            "status",
+            "publish_at",
+            "source_language",
+        ]
 
 
 @admin.register(Document)
