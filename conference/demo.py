@@ -1,8 +1,11 @@
 """Demo content for the conference: the 2017 Open Kraków conference and its three days."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
-from conference.models import Conference, Day
+from conference.demo_sessions import SESSIONS
+from conference.models import Conference, Day, Room, Session, SessionType, Speaker, Track, Venue
+from conference.services import publish_schedule_version
 
 CONFERENCE = {
     "pl": {
@@ -94,6 +97,261 @@ DAYS = [
 ]
 
 
+LANGS = ("pl", "en", "uk", "ru")
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+VENUES = {
+    "city-hall": {
+        "address": "plac Wszystkich Świętych 3–4, 31-004 Kraków",
+        "latitude": "50.058420",
+        "longitude": "19.937790",
+        "name": (
+            "Urząd Miasta Krakowa (Pałac Wielopolskich)",
+            "City Hall (Wielopolski Palace)",
+            "Міська рада Кракова (палац Велопольських)",
+            "Мэрия Кракова (дворец Велопольских)",
+        ),
+        "description": (
+            "Siedziba władz miasta; tu odbywają się dwa pierwsze dni konferencji.",
+            "The seat of the city's government, where the first two days take place.",
+            "Осідок міської влади, де проходять перші два дні конференції.",
+            "Резиденция городских властей, где проходят первые два дня конференции.",
+        ),
+        "accessibility": (
+            "Wejście bez schodów od dziedzińca, winda, toaleta dla osób z niepełnosprawnościami, "
+            "pętla indukcyjna w Sali Obrad.",
+            "Step-free entrance from the courtyard, a lift, an accessible toilet, and a hearing loop "
+            "in the Council Chamber.",
+            "Вхід без сходів із подвір'я, ліфт, доступний туалет, індукційна петля в залі засідань.",
+            "Вход без ступенек со двора, лифт, доступный туалет, индукционная петля в зале заседаний.",
+        ),
+        "rooms": {
+            "hall": ("Sala Obrad", "Council Chamber", "Зала засідань", "Зал заседаний"),
+            "portrait": ("Sala Portretowa", "Portrait Hall", "Портретна зала", "Портретный зал"),
+        },
+    },
+    "main-square": {
+        "address": "Rynek Główny, 31-042 Kraków",
+        "latitude": "50.061700",
+        "longitude": "19.937300",
+        "name": (
+            "Rynek Główny: namiot festiwalowy",
+            "Main Square: festival tent",
+            "Головна площа: фестивальний намет",
+            "Главная площадь: фестивальный шатёр",
+        ),
+        "description": (
+            "Namiot festiwalowy przy Sukiennicach.",
+            "The festival tent beside the Cloth Hall.",
+            "Фестивальний намет біля Суконних рядів.",
+            "Фестивальный шатёр у Суконных рядов.",
+        ),
+        "accessibility": (
+            "Płaski teren, bez schodów; toalety przenośne, w tym jedna dostępna.",
+            "Level ground with no steps; portable toilets, one of them accessible.",
+            "Рівна поверхня без сходів; мобільні туалети, один із них доступний.",
+            "Ровная поверхность без ступенек; мобильные туалеты, один из них доступный.",
+        ),
+        "rooms": {"square": ("Scena", "Stage", "Сцена", "Сцена")},
+    },
+    "ice-krakow": {
+        "address": "ul. Marii Konopnickiej 17, 30-302 Kraków",
+        "latitude": "50.047650",
+        "longitude": "19.932060",
+        "name": (
+            "Centrum Kongresowe ICE Kraków",
+            "ICE Kraków Congress Centre",
+            "Конгрес-центр ICE Kraków",
+            "Конгресс-центр ICE Kraków",
+        ),
+        "description": (
+            "Centrum kongresowe nad Wisłą, naprzeciw Wawelu.",
+            "The congress centre on the Vistula, opposite Wawel Castle.",
+            "Конгрес-центр на Віслі, навпроти Вавеля.",
+            "Конгресс-центр на Висле, напротив Вавеля.",
+        ),
+        "accessibility": (
+            "Pełna dostępność: windy, toalety, pętle indukcyjne.",
+            "Fully accessible: lifts, toilets and hearing loops.",
+            "Повна доступність: ліфти, туалети, індукційні петлі.",
+            "Полная доступность: лифты, туалеты, индукционные петли.",
+        ),
+        "rooms": {"ice": ("Sala Audytoryjna", "Auditorium", "Аудиторія", "Аудитория")},
+    },
+    "nowa-huta": {
+        "address": "al. Jana Pawła II 232, 31-913 Kraków",
+        "latitude": "50.074040",
+        "longitude": "20.034060",
+        "name": (
+            "Nowohuckie Centrum Kultury",
+            "Nowa Huta Cultural Centre",
+            "Культурний центр Нової Гути",
+            "Культурный центр Новой Гуты",
+        ),
+        "description": (
+            "Dom kultury we wschodniej części miasta.",
+            "A cultural centre in the east of the city.",
+            "Будинок культури у східній частині міста.",
+            "Дом культуры в восточной части города.",
+        ),
+        "accessibility": (
+            "Wejście z podjazdem, toaleta dostępna na parterze.",
+            "Entrance with a ramp; an accessible toilet on the ground floor.",
+            "Вхід із пандусом; доступний туалет на першому поверсі.",
+            "Вход с пандусом; доступный туалет на первом этаже.",
+        ),
+        "rooms": {"nowa-huta": ("Sala widowiskowa", "Theatre hall", "Глядацька зала", "Зрительный зал")},
+    },
+}
+
+TRACKS = {
+    "diversity": ("Różnorodność", "Diversity", "Розмаїття", "Разнообразие"),
+    "education": ("Edukacja", "Education", "Освіта", "Образование"),
+    "services": ("Usługi miejskie", "City services", "Міські послуги", "Городские услуги"),
+    "festival": ("Festiwal", "Festival", "Фестиваль", "Фестиваль"),
+}
+
+TYPES = {
+    "talk": ("Wystąpienie", "Talk", "Виступ", "Выступление"),
+    "panel": ("Panel dyskusyjny", "Panel discussion", "Панельна дискусія", "Панельная дискуссия"),
+    "workshop": ("Warsztaty", "Workshop", "Майстер-клас", "Мастер-класс"),
+    "festival": ("Wydarzenie festiwalowe", "Festival event", "Фестивальна подія", "Фестивальное событие"),
+}
+
+# Illustrative people: the names are made up for the demo.
+SPEAKERS = {
+    "nowak": ("Anna Nowak", "Wydział Spraw Społecznych (przykład)"),
+    "zielinski": ("Marek Zieliński", "Urząd Miasta Krakowa (przykład)"),
+    "kovalenko": ("Olena Kovalenko", "Stowarzyszenie ukraińskie (przykład)"),
+    "whitfield": ("James Whitfield", "Kraków Expats Directory (przykład)"),
+    "haddad": ("Samir Haddad", "Badacz migracji (przykład)"),
+    "sokolova": ("Irina Sokolova", "Tłumaczka przysięgła (przykład)"),
+    "wisniewska": ("Katarzyna Wiśniewska", "Szkoła podstawowa (przykład)"),
+    "shevchuk": ("Mykola Shevchuk", "Nauczyciel (przykład)"),
+    "gonzalez": ("María González", "Rada rodziców (przykład)"),
+}
+SPEAKER_BIO = (
+    "Przykładowa osoba w demonstracyjnym programie: {name}, {affiliation}.",
+    "An illustrative speaker in the demo programme: {name}, {affiliation}.",
+    "Ілюстративний доповідач у демонстраційній програмі: {name}, {affiliation}.",
+    "Иллюстративный докладчик в демонстрационной программе: {name}, {affiliation}.",
+)
+SESSION_ABSTRACT = (
+    "Przykładowa sesja programu demonstracyjnego: {title}. Szczegóły podadzą organizatorzy.",
+    "An illustrative session of the demo programme: {title}. The organisers will publish the details.",
+    "Ілюстративна сесія демонстраційної програми: {title}. Подробиці оприлюднять організатори.",
+    "Иллюстративная сессия демонстрационной программы: {title}. Подробности опубликуют организаторы.",
+)
+VERSION_NOTES = {
+    1: ("Pierwsza wersja programu.", "First published schedule.", "Перша версія програми.", "Первая версия программы."),
+    2: (
+        "Warsztaty pisanek przeniesione na 15:00; wieczór poezji odwołany.",
+        "The painted eggs workshop moves to 15:00; the poetry evening is cancelled.",
+        "Майстер-клас писанок перенесено на 15:00; вечір поезії скасовано.",
+        "Мастер-класс писанок перенесён на 15:00; вечер поэзии отменён.",
+    ),
+}
+
+
+def _by_language(values) -> dict[str, str]:
+    return dict(zip(LANGS, values, strict=True))
+
+
+def _localised(field: str, values) -> dict[str, str]:
+    return {f"{field}_{language}": value for language, value in _by_language(values).items()}
+
+
+def _translate(obj, **fields):
+    for language in LANGS:
+        obj.set_current_language(language)
+        for name, value in fields.items():
+            setattr(obj, name, value[language])
+    obj.save()
+
+
+def _load_schedule(conference) -> int:
+    rooms = {}
+    for slug, data in VENUES.items():
+        venue, _ = Venue.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "address": data["address"],
+                "latitude": data["latitude"],
+                "longitude": data["longitude"],
+                **_localised("name", data["name"]),
+                **_localised("description", data["description"]),
+                **_localised("accessibility", data["accessibility"]),
+            },
+        )
+        for key, names in data["rooms"].items():
+            rooms[key], _ = Room.objects.update_or_create(
+                venue=venue, name_pl=names[0], defaults=_localised("name", names)
+            )
+    tracks = {
+        slug: Track.objects.update_or_create(slug=slug, defaults=_localised("name", n))[0] for slug, n in TRACKS.items()
+    }
+    types = {
+        slug: SessionType.objects.update_or_create(slug=slug, defaults=_localised("name", n))[0]
+        for slug, n in TYPES.items()
+    }
+    speakers = {}
+    for slug, (name, affiliation) in SPEAKERS.items():
+        speaker, _ = Speaker.objects.update_or_create(slug=slug, defaults={"name": name, "affiliation": affiliation})
+        bio = {
+            lang: text.format(name=name, affiliation=affiliation) for lang, text in _by_language(SPEAKER_BIO).items()
+        }
+        _translate(speaker, bio=bio)
+        speakers[slug] = speaker
+
+    for number, (day, start, minutes, room, track, kind, spoken, interpretation, who, places, titles) in enumerate(
+        SESSIONS, start=1
+    ):
+        begins = datetime.datetime.combine(DAYS[day - 1][0], datetime.time.fromisoformat(start), tzinfo=WARSAW)
+        session, _ = Session.objects.update_or_create(
+            code=f"OK17{number:02d}",
+            defaults={
+                "conference": conference,
+                "start": begins,
+                "end": begins + datetime.timedelta(minutes=minutes),
+                "room": rooms[room],
+                "track": tracks[track],
+                "session_type": types[kind],
+                "spoken_language": spoken,
+                "interpretation": "," + ",".join(interpretation) + "," if interpretation else "",
+                "registration_required": places is not None,
+                "capacity": places,
+                "state": Session.State.CONFIRMED,
+            },
+        )
+        title = _by_language(titles)
+        abstract = {lang: text.format(title=title[lang]) for lang, text in _by_language(SESSION_ABSTRACT).items()}
+        _translate(session, title=title, abstract=abstract)
+        session.speakers.set([speakers[slug] for slug in who])
+
+    if not conference.versions.exists():
+        publish_schedule_version(conference=conference, notes=_by_language(VERSION_NOTES[1]))
+    if conference.versions.count() < 2:
+        moved = Session.objects.get(code="OK1721")  # the painted eggs workshop, an hour later
+        moved.start += datetime.timedelta(hours=3)
+        moved.end += datetime.timedelta(hours=3)
+        moved.save()
+        Session.objects.filter(code="OK1724").update(state=Session.State.CANCELLED)  # the poetry evening
+        publish_schedule_version(conference=conference, notes=_by_language(VERSION_NOTES[2]))
+    else:
+        _replay_version_two()
+    return len(SESSIONS)
+
+
+def _replay_version_two():
+    """On a second run, keep the demo's published changes in place rather than undoing them."""
+    moved = Session.objects.get(code="OK1721")
+    moved.start += datetime.timedelta(hours=3)
+    moved.end += datetime.timedelta(hours=3)
+    moved.state = Session.State.MOVED
+    moved.save()
+    Session.objects.filter(code="OK1724").update(state=Session.State.CANCELLED)
+
+
 def load() -> str:
     conference, _ = Conference.objects.update_or_create(
         slug="open-krakow-2017",
@@ -110,4 +368,5 @@ def load() -> str:
             date=date,
             defaults={f"theme_{language}": theme for language, theme in themes.items()},
         )
-    return f"conference: {conference.slug} with {len(DAYS)} days"
+    sessions = _load_schedule(conference)
+    return f"conference: {conference.slug} with {len(DAYS)} days, {len(VENUES)} venues, {sessions} sessions"

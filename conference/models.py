@@ -1,13 +1,21 @@
-"""The conference and its days."""
+"""The conference: days, venues and rooms, tracks, sessions, speakers and published schedule versions."""
 
+import secrets
+import uuid
+
+from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from pages.models import ShownLanguageMixin
+from pages.models import RichTextMixin, ShownLanguageMixin
+from pages.workflow import TranslationWorkflow, translation_workflow_fields
 
 
 class ConferenceQuerySet(TranslatableQuerySet):
@@ -23,6 +31,7 @@ class ConferenceQuerySet(TranslatableQuerySet):
 
 class Conference(ShownLanguageMixin, TranslatableModel):
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    acronym = models.SlugField(_("acronym"), max_length=30, default="openkrakow", help_text=_("For schedule apps."))
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     timezone = models.CharField(_("time zone"), max_length=50, default="Europe/Warsaw")
@@ -64,3 +73,271 @@ class Day(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d}: {self.theme}"
+
+
+class Venue(models.Model):
+    """A place in Kraków where sessions happen; its texts are reference data set in every language at once."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("street address"), max_length=300)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    description = models.TextField(_("description"), blank=True)
+    accessibility = models.TextField(
+        _("accessibility"), blank=True, help_text=_("Step-free access, toilets, hearing loop, and so on.")
+    )
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("conference:venue", kwargs={"slug": self.slug})
+
+    @property
+    def map_url(self) -> str:
+        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=18/{self.latitude}/{self.longitude}"
+
+
+class Room(models.Model):
+    venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("name"), max_length=100)
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["venue__name", "name"]
+
+    def __str__(self):
+        return f"{self.venue.name}: {self.name}"
+
+
+class Track(models.Model):
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    colour = models.CharField(_("colour"), max_length=7, default="#0b4f8a", help_text=_("e.g. #0b4f8a"))
+
+    class Meta:
+        verbose_name = _("track")
+        verbose_name_plural = _("tracks")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SessionType(models.Model):
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("session type")
+        verbose_name_plural = _("session types")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Speaker(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, TranslatableModel):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    translations = TranslatedFields(
+        bio=models.TextField(_("biography"), blank=True),
+        updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
+        **translation_workflow_fields(),
+    )
+    rich_text_fields = ("bio",)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["name"]
+        permissions = [("publish_speaker", _("Can add speakers and change their source text"))]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("conference:speaker", kwargs={"slug": self.slug})
+
+
+def _session_code() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+class SessionQuerySet(TranslatableQuerySet):
+    def for_schedule(self):
+        """Everything a schedule row shows, in a fixed number of queries."""
+        return (
+            self.select_related("room__venue", "track", "session_type")
+            .prefetch_related("translations", Prefetch("speakers", queryset=Speaker.objects.order_by("name")))
+            .order_by("start", "room__venue__name", "room__name")
+        )
+
+    def on_day(self, date):
+        start = timezone.make_aware(timezone.datetime.combine(date, timezone.datetime.min.time()))
+        return self.filter(start__gte=start, start__lt=start + timezone.timedelta(days=1))
+
+    def understood_in(self, language: str):
+        """Spoken in the language, or interpreted into it."""
+        return self.filter(Q(spoken_language=language) | Q(interpretation__contains=f",{language},"))
+
+    def at_venue(self, venue):
+        return self.filter(room__venue=venue)
+
+    def in_track(self, track):
+        return self.filter(track=track)
+
+
+class Session(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, TranslatableModel):
+    class State(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        MOVED = "moved", _("moved")
+        CANCELLED = "cancelled", _("cancelled")
+
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    code = models.CharField(_("code"), max_length=6, unique=True, default=_session_code, editable=False)
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    room = models.ForeignKey(Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="sessions")
+    track = models.ForeignKey(
+        Track, verbose_name=_("track"), null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
+    session_type = models.ForeignKey(
+        SessionType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    spoken_language = models.CharField(_("spoken language"), max_length=10, choices=ALL_LANGUAGES, default="pl")
+    # Stored as ",en,uk," so that "interpreted into uk" is a plain substring match on SQLite and PostgreSQL alike.
+    interpretation = models.CharField(
+        _("interpretation into"), max_length=100, blank=True, help_text=_("Languages the session is interpreted into.")
+    )
+    speakers = models.ManyToManyField(Speaker, verbose_name=_("speakers"), blank=True, related_name="sessions")
+    registration_required = models.BooleanField(_("registration required"), default=False)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.CONFIRMED)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        abstract=models.TextField(_("abstract"), blank=True),
+        updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
+        **translation_workflow_fields(),
+    )
+    rich_text_fields = ("abstract",)
+
+    objects = TranslatableManager.from_queryset(SessionQuerySet)()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["start", "room"]
+        permissions = [("publish_session", _("Can schedule sessions and change their source text"))]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.code
+
+    def get_absolute_url(self):
+        return reverse("conference:session", kwargs={"code": self.code})
+
+    def clean(self):
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("A session must end after it starts.")
+        if self.start and self.conference_id:
+            local_day = timezone.localtime(self.start).date()
+            if not self.conference.days.filter(date=local_day).exists():
+                errors["start"] = _("A session must take place on one of the conference days.")
+        if self.start and self.end and self.room_id and not errors:
+            clash = (
+                Session.objects.filter(room=self.room, start__lt=self.end, end__gt=self.start)
+                .exclude(pk=self.pk)
+                .exclude(state=Session.State.CANCELLED)
+                .first()
+            )
+            if clash and self.state != Session.State.CANCELLED:
+                errors["room"] = _("This room is already taken then by “%(title)s”.") % {"title": clash}
+        known = {code for code, _name in ALL_LANGUAGES}
+        if not set(self.interpretation_languages) <= known:
+            errors["interpretation"] = _("Unknown language code.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def interpretation_languages(self) -> list[str]:
+        return [code for code in self.interpretation.split(",") if code]
+
+    @interpretation_languages.setter
+    def interpretation_languages(self, codes):
+        self.interpretation = "," + ",".join(dict.fromkeys(codes)) + "," if codes else ""
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.state == self.State.CANCELLED
+
+    def languages_understood(self) -> list[str]:
+        return [self.spoken_language, *[c for c in self.interpretation_languages if c != self.spoken_language]]
+
+    def places_left(self) -> int | None:
+        """Places still free; registrations (a later feature) will count against the capacity."""
+        return self.capacity
+
+
+class ScheduleVersion(models.Model):
+    """A published state of the schedule, with a short note; the change log compares consecutive versions."""
+
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    snapshot = models.JSONField(default=dict, editable=False)
+
+    class Meta:
+        verbose_name = _("schedule version")
+        verbose_name_plural = _("schedule versions")
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["conference", "number"], name="one_number_per_version")]
+
+    def __str__(self):
+        return f"v{self.number}"
+
+
+class ScheduleChange(models.Model):
+    """One session that is new, moved or cancelled in a schedule version."""
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("new")
+        MOVED = "moved", _("moved")
+        CANCELLED = "cancelled", _("cancelled")
+
+    version = models.ForeignKey(ScheduleVersion, on_delete=models.CASCADE, related_name="changes")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    previous_start = models.DateTimeField(null=True, blank=True)
+    previous_room = models.ForeignKey(Room, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["version", "session__start"]
+
+    def __str__(self):
+        return f"{self.version}: {self.session.code} {self.kind}"

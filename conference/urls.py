@@ -1,4 +1,4 @@
-"""URLs of the conference section."""
+"""URLs of the conference section, under the language prefix."""
 
 from django.urls import path
 
@@ -8,4 +8,17 @@ app_name = "conference"
 
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
+    path("schedule/", views.ScheduleView.as_view(), name="schedule"),
+    path("schedule.ics", views.schedule_ics, name="schedule_ics"),
+    path("schedule.xml", views.schedule_xml, name="schedule_xml"),
+    path("schedule.json", views.schedule_json, name="schedule_json"),
+    path("sessions/<str:code>/", views.SessionView.as_view(), name="session"),
+    path("sessions/<str:code>.ics", views.session_ics, name="session_ics"),
+    path("speakers/<slug:slug>/", views.SpeakerView.as_view(), name="speaker"),
+    path("venues/<slug:slug>/", views.VenueView.as_view(), name="venue"),
+    path("agenda/star/", views.star, name="star"),
+    path("agenda/<str:token>/", views.agenda_view, name="agenda"),
+    path("agenda/<str:token>.ics", views.agenda_ics, name="agenda_ics"),
+    path("changes/", views.ChangesView.as_view(), name="changes"),
+    path("changes/feed/", views.ChangesFeed(), name="changes_feed"),
 ]

@@ -1,12 +1,349 @@
-"""Public views of the conference."""
+"""Public views of the conference: overview, schedule, sessions, speakers, venues, agenda, changes, exports."""
 
-from django.views.generic import TemplateView
+import json
+from itertools import groupby
 
-from conference.models import Conference
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Max
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import condition, require_POST
+from django.views.generic import DetailView, TemplateView
+
+from conference import agenda, exports
+from conference.forms import ScheduleFilterForm
+from conference.models import Conference, ScheduleVersion, Session, Speaker, Venue
+from pages.feeds import LanguageAtomFeed
+
+
+def current_conference() -> Conference:
+    conference = Conference.objects.upcoming_or_latest()
+    if conference is None:
+        raise Http404
+    return conference
+
+
+def schedule_sessions(conference: Conference):
+    return Session.objects.filter(conference=conference).for_schedule()
+
+
+def current_agenda(request) -> tuple[str, list[str]]:
+    """The visitor's token and starred sessions, from the URL or the cookie; a bad token counts as none here."""
+    token = request.GET.get("agenda") or request.COOKIES.get(agenda.COOKIE) or ""
+    try:
+        return token, agenda.read_token(token)
+    except agenda.BadAgenda:
+        return "", []
 
 
 class OverviewView(TemplateView):
     template_name = "conference/overview.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(conference=Conference.objects.upcoming_or_latest(), **kwargs)
+        conference = Conference.objects.upcoming_or_latest()
+        venues = Venue.objects.filter(rooms__sessions__conference=conference).distinct() if conference else []
+        limited = (
+            schedule_sessions(conference).filter(registration_required=True) if conference else Session.objects.none()
+        )
+        return super().get_context_data(conference=conference, venues=venues, limited_sessions=limited, **kwargs)
+
+
+class ScheduleView(TemplateView):
+    template_name = "conference/schedule.html"
+
+    def get_context_data(self, **kwargs):
+        conference = current_conference()
+        form = ScheduleFilterForm(self.request.GET, conference=conference)
+        filters = form.valid_filters()
+        sessions = schedule_sessions(conference)
+        if "day" in filters:
+            sessions = sessions.on_day(timezone.datetime.fromisoformat(filters["day"]).date())
+        if "lang" in filters:
+            sessions = sessions.understood_in(filters["lang"])
+        if "venue" in filters:
+            sessions = sessions.filter(room__venue__slug=filters["venue"])
+        if "track" in filters:
+            sessions = sessions.filter(track__slug=filters["track"])
+        sessions = list(sessions)
+        now = timezone.now()
+        token, codes = current_agenda(self.request)
+        return super().get_context_data(
+            conference=conference,
+            form=form,
+            ignored=form.ignored_names(),
+            days=_group_by_day_and_time(sessions),
+            now_running=[s for s in sessions if s.start <= now < s.end and not s.is_cancelled],
+            up_next=[s for s in sessions if s.start > now and not s.is_cancelled][:3],
+            agenda_token=token,
+            starred=set(codes),
+            **kwargs,
+        )
+
+
+def _group_by_day_and_time(sessions):
+    def local_date(session):
+        return timezone.localtime(session.start).date()
+
+    def local_time(session):
+        return timezone.localtime(session.start)
+
+    return [
+        {
+            "date": date,
+            "slots": [{"start": start, "sessions": list(group)} for start, group in groupby(items, local_time)],
+        }
+        for date, items in ((d, list(g)) for d, g in groupby(sessions, local_date))
+    ]
+
+
+class SessionView(DetailView):
+    template_name = "conference/session.html"
+    context_object_name = "session"
+    slug_field = slug_url_kwarg = "code"
+
+    def get_queryset(self):
+        return Session.objects.for_schedule()
+
+    def get_context_data(self, **kwargs):
+        session = self.object
+        token, codes = current_agenda(self.request)
+        return super().get_context_data(
+            agenda_token=token,
+            starred=set(codes),
+            translated_languages=session.get_available_languages(),
+            json_ld=json.dumps(_event_json_ld(self.request, session), ensure_ascii=False).replace("</", "<\\/"),
+            **kwargs,
+        )
+
+
+def _event_json_ld(request, session: Session) -> dict:
+    venue = session.room.venue
+    status = "EventCancelled" if session.is_cancelled else "EventRescheduled" if session.state == "moved" else None
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.title,
+        "description": session.abstract,
+        "startDate": timezone.localtime(session.start).isoformat(),
+        "endDate": timezone.localtime(session.end).isoformat(),
+        "inLanguage": session.spoken_language,
+        "url": request.build_absolute_uri(session.get_absolute_url()),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": f"{venue.name}, {session.room.name}",
+            "address": venue.address,
+            "geo": {"@type": "GeoCoordinates", "latitude": float(venue.latitude), "longitude": float(venue.longitude)},
+        },
+        "performer": [{"@type": "Person", "name": s.name} for s in session.speakers.all()],
+    }
+    if status:
+        data["eventStatus"] = f"https://schema.org/{status}"
+    return data
+
+
+class SpeakerView(DetailView):
+    template_name = "conference/speaker.html"
+    context_object_name = "speaker"
+
+    def get_queryset(self):
+        return Speaker.objects.prefetch_related("translations")
+
+    def get_context_data(self, **kwargs):
+        sessions = Session.objects.filter(speakers=self.object).for_schedule()
+        return super().get_context_data(sessions=sessions, **kwargs)
+
+
+class VenueView(DetailView):
+    template_name = "conference/venue.html"
+    context_object_name = "venue"
+    model = Venue
+
+    def get_context_data(self, **kwargs):
+        sessions = Session.objects.filter(room__venue=self.object).for_schedule()
+        return super().get_context_data(sessions=sessions, **kwargs)
+
+
+@require_POST
+def star(request):
+    """Star or unstar a session: a new signed token, kept in a cookie and in the agenda's address."""
+    session = get_object_or_404(Session, code=request.POST.get("session", ""))
+    try:
+        token = agenda.toggle(request.POST.get("agenda") or request.COOKIES.get(agenda.COOKIE), session.code)
+    except agenda.BadAgenda:
+        token = agenda.make_token([session.code])
+    next_url = request.POST.get("next", "")
+    if request.POST.get("from_agenda"):  # the agenda's own address changes with its contents
+        next_url = reverse("conference:agenda", kwargs={"token": token})
+    elif not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("conference:schedule")
+    response = HttpResponseRedirect(f"{next_url.split('#')[0]}#session-{session.code}")
+    response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
+    return response
+
+
+def _agenda_or_400(request, token):
+    try:
+        codes = agenda.read_token(token)
+    except agenda.BadAgenda:
+        return None, render(request, "conference/agenda_invalid.html", status=400)
+    return codes, None
+
+
+def agenda_view(request, token):
+    codes, error = _agenda_or_400(request, token)
+    if error:
+        return error
+    sessions = Session.objects.filter(code__in=codes).for_schedule()
+    ics_url = request.build_absolute_uri(reverse("conference:agenda_ics", kwargs={"token": token}))
+    webcal_url = "webcal://" + ics_url.split("://", 1)[1]
+    response = render(
+        request,
+        "conference/agenda.html",
+        {
+            "sessions": sessions,
+            "agenda_token": token,
+            "starred": set(codes),
+            "from_agenda": True,
+            "ics_url": ics_url,
+            "webcal_url": webcal_url,
+        },
+    )
+    response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
+    return response
+
+
+def _last_change(request, *args, **kwargs):
+    latest = Session.objects.aggregate(latest=Max("changed_at"))["latest"]
+    versions = ScheduleVersion.objects.aggregate(latest=Max("published_at"))["latest"]
+    return max(filter(None, [latest, versions]), default=None)
+
+
+def _export_language(request):
+    """Exports follow ?lang= when it names a site language, otherwise the address's language prefix."""
+    requested = request.GET.get("lang", "")
+    return translation.override(requested if requested in dict(settings.LANGUAGES) else translation.get_language())
+
+
+def _etag(request, *args, **kwargs):
+    changed = _last_change(request)
+    with _export_language(request):
+        return f"{translation.get_language()}-{changed.timestamp() if changed else 0}"
+
+
+def _version(conference: Conference) -> str:
+    latest = conference.versions.order_by("-number").first()
+    return f"v{latest.number}" if latest else "v0"
+
+
+def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@condition(etag_func=_etag, last_modified_func=_last_change)
+def schedule_ics(request):
+    with _export_language(request):
+        conference = current_conference()
+        content = exports.calendar(
+            schedule_sessions(conference),
+            conference=conference,
+            name=str(conference),
+            absolute_url=request.build_absolute_uri,
+        )
+    return _calendar_response(content, f"{conference.acronym}.ics")
+
+
+@condition(etag_func=_etag, last_modified_func=_last_change)
+def session_ics(request, code):
+    with _export_language(request):
+        session = get_object_or_404(Session.objects.for_schedule(), code=code)
+        content = exports.calendar(
+            [session], conference=session.conference, name=session.title, absolute_url=request.build_absolute_uri
+        )
+    return _calendar_response(content, f"{code}.ics")
+
+
+@condition(etag_func=_etag, last_modified_func=_last_change)
+def agenda_ics(request, token):
+    codes, error = _agenda_or_400(request, token)
+    if error:
+        return error
+    with _export_language(request):
+        conference = current_conference()
+        content = exports.calendar(
+            Session.objects.filter(code__in=codes).for_schedule(),
+            conference=conference,
+            name=f"{conference} · {_('My agenda')}",
+            absolute_url=request.build_absolute_uri,
+        )
+    return _calendar_response(content, "agenda.ics")
+
+
+@condition(etag_func=_etag, last_modified_func=_last_change)
+def schedule_xml(request):
+    with _export_language(request):
+        conference = current_conference()
+        content = exports.frab_xml(
+            schedule_sessions(conference),
+            conference=conference,
+            version=_version(conference),
+            absolute_url=lambda path: request.build_absolute_uri(path or reverse("conference:overview")),
+        )
+    return HttpResponse(content, content_type="application/xml; charset=utf-8")
+
+
+@condition(etag_func=_etag, last_modified_func=_last_change)
+def schedule_json(request):
+    with _export_language(request):
+        conference = current_conference()
+        data = exports.c3voc_json(
+            schedule_sessions(conference),
+            conference=conference,
+            version=_version(conference),
+            absolute_url=lambda path: request.build_absolute_uri(path or reverse("conference:overview")),
+        )
+    return HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
+
+
+class ChangesView(TemplateView):
+    template_name = "conference/changes.html"
+
+    def get_context_data(self, **kwargs):
+        conference = current_conference()
+        versions = conference.versions.prefetch_related(
+            "changes__session__translations", "changes__session__room__venue", "changes__previous_room"
+        )
+        return super().get_context_data(conference=conference, versions=versions, **kwargs)
+
+
+class ChangesFeed(Feed):
+    """An Atom feed of schedule changes, one entry per published version."""
+
+    feed_type = LanguageAtomFeed
+    title = _("Open Kraków conference: schedule changes")
+
+    def link(self):
+        return reverse("conference:changes")
+
+    def items(self):
+        return ScheduleVersion.objects.prefetch_related("changes__session__translations")[:20]
+
+    def item_title(self, item):
+        return _("Schedule version %(number)s") % {"number": item.number}
+
+    def item_description(self, item):
+        return render_to_string("conference/includes/version_changes.html", {"version": item})
+
+    def item_link(self, item):
+        return f"{reverse('conference:changes')}#v{item.number}"
+
+    def item_pubdate(self, item):
+        return item.published_at

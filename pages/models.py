@@ -63,15 +63,20 @@ class Publishable(models.Model):
 
 
 class RichTextMixin:
-    """Sanitises the Markdown body of every translation as it is saved, whichever way it was written."""
+    """Sanitises the Markdown fields of every translation as it is saved, whichever way it was written."""
+
+    rich_text_fields = ("body",)
 
     def save_translation(self, translation, *args, **kwargs):
-        translation.body = clean_markdown(translation.body)
-        translation.search_text = search_text(translation.title, getattr(translation, "summary", ""), translation.body)
+        for name in self.rich_text_fields:
+            setattr(translation, name, clean_markdown(getattr(translation, name)))
+        if hasattr(translation, "search_text"):
+            parts = [translation.title, getattr(translation, "summary", ""), translation.body]
+            translation.search_text = search_text(*parts)
         super().save_translation(translation, *args, **kwargs)
 
     def body_html(self):
-        return render_markdown(self.safe_translation_getter("body", default=""))
+        return render_markdown(self.safe_translation_getter(self.rich_text_fields[0], default=""))
 
 
 BODY_HELP = _(

@@ -1,0 +1,34 @@
+"""The personal agenda without an account: the starred sessions live in a signed token, not on the server."""
+
+from django.core import signing
+
+SALT = "conference.agenda"
+MAX_AGE = 60 * 60 * 24 * 730  # two years: a calendar subscription outlives the conference
+COOKIE = "agenda"
+
+
+class BadAgenda(Exception):
+    """The token was tampered with, has expired, or is not a token at all."""
+
+
+def make_token(codes) -> str:
+    return signing.dumps(sorted(set(codes)), salt=SALT, compress=True)
+
+
+def read_token(token: str) -> list[str]:
+    if not token or len(token) > 4000:
+        raise BadAgenda
+    try:
+        codes = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+    except signing.BadSignature as error:  # SignatureExpired is a BadSignature too
+        raise BadAgenda from error
+    if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+        raise BadAgenda
+    return codes
+
+
+def toggle(token: str | None, code: str) -> str:
+    """A new token with the session added, or removed if it was already starred."""
+    codes = set(read_token(token)) if token else set()
+    codes.symmetric_difference_update({code})
+    return make_token(codes)

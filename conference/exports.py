@@ -1,0 +1,180 @@
+"""Schedule exports for calendar and conference apps: iCalendar (RFC 5545), frab schedule.xml, c3voc JSON."""
+
+import datetime
+from xml.etree import ElementTree as ET
+from zoneinfo import ZoneInfo
+
+from django.utils.text import slugify
+from icalendar import Calendar, Event
+
+from conference.models import Conference, Session
+
+PRODID = "-//Open Kraków//Conference schedule//EN"
+
+
+def _duration(session: Session) -> str:
+    minutes = int((session.end - session.start).total_seconds() // 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _zone(conference: Conference) -> ZoneInfo:
+    return ZoneInfo(conference.timezone)
+
+
+def _local(value: datetime.datetime, conference: Conference) -> datetime.datetime:
+    return value.astimezone(_zone(conference))
+
+
+def _slug(conference: Conference, session: Session) -> str:
+    title = slugify(session.safe_translation_getter("title", any_language=True) or "")[:40].strip("-") or "session"
+    return f"{conference.acronym.replace('-', '_')}-{session.pk}-{title}".lower()
+
+
+def calendar(sessions, *, conference: Conference, name: str, absolute_url) -> bytes:
+    """One VEVENT per session, in the conference's time zone with its VTIMEZONE, stable UIDs and STATUS."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", conference.timezone)
+    for session in sessions:
+        event = Event()
+        event.add("uid", f"{session.guid}@openkrakow")
+        event.add("summary", session.title)
+        event.add("dtstart", _local(session.start, conference))
+        event.add("dtend", _local(session.end, conference))
+        event.add("dtstamp", session.changed_at)
+        event.add("last-modified", session.changed_at)
+        venue = session.room.venue
+        event.add("location", f"{venue.name}, {session.room.name}, {venue.address}")
+        event.add("geo", (float(venue.latitude), float(venue.longitude)))
+        event.add("url", absolute_url(session.get_absolute_url()))
+        event.add("description", session.abstract)
+        event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _days(conference: Conference, sessions):
+    by_day: dict[datetime.date, dict] = {}
+    for day in conference.days.all():
+        by_day[day.date] = {}
+    for session in sessions:
+        local = _local(session.start, conference)
+        rooms = by_day.setdefault(local.date(), {})
+        rooms.setdefault(str(session.room), []).append(session)
+    return sorted(by_day.items())
+
+
+def _day_bounds(conference: Conference, date: datetime.date):
+    zone = _zone(conference)
+    start = datetime.datetime.combine(date, datetime.time(6, 0), tzinfo=zone)
+    return start, start + datetime.timedelta(hours=22)
+
+
+def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) -> bytes:
+    """schedule.xml in the frab format, which Giggity, ConfClerk and EventFahrplan read."""
+    root = ET.Element("schedule")
+    ET.SubElement(root, "generator", name="openkrakow", version="1")
+    ET.SubElement(root, "url").text = absolute_url("schedule.xml")
+    ET.SubElement(root, "version").text = version
+    conf = ET.SubElement(root, "conference")
+    ET.SubElement(conf, "title").text = conference.name
+    ET.SubElement(conf, "acronym").text = conference.acronym
+    ET.SubElement(conf, "start").text = conference.start_date.isoformat()
+    ET.SubElement(conf, "end").text = conference.end_date.isoformat()
+    ET.SubElement(conf, "days").text = str((conference.end_date - conference.start_date).days + 1)
+    ET.SubElement(conf, "timeslot_duration").text = "00:15"
+    ET.SubElement(conf, "base_url").text = absolute_url("")
+    ET.SubElement(conf, "time_zone_name").text = conference.timezone
+    for index, (date, rooms) in enumerate(_days(conference, sessions), start=1):
+        day_start, day_end = _day_bounds(conference, date)
+        day = ET.SubElement(
+            root, "day", date=date.isoformat(), start=day_start.isoformat(), end=day_end.isoformat(), index=str(index)
+        )
+        for room_name, room_sessions in rooms.items():
+            room = ET.SubElement(day, "room", name=room_name, guid=str(room_sessions[0].room.guid))
+            for session in room_sessions:
+                local = _local(session.start, conference)
+                event = ET.SubElement(room, "event", id=str(session.pk), guid=str(session.guid), code=session.code)
+                ET.SubElement(event, "room").text = room_name
+                ET.SubElement(event, "title").text = session.title
+                ET.SubElement(event, "type").text = session.session_type.name
+                ET.SubElement(event, "date").text = local.isoformat()
+                ET.SubElement(event, "start").text = local.strftime("%H:%M")
+                ET.SubElement(event, "duration").text = _duration(session)
+                ET.SubElement(event, "abstract").text = session.abstract
+                ET.SubElement(event, "slug").text = _slug(conference, session)
+                ET.SubElement(event, "track").text = session.track.name if session.track else ""
+                persons = ET.SubElement(event, "persons")
+                for speaker in session.speakers.all():
+                    ET.SubElement(persons, "person", id=str(speaker.pk), guid=str(speaker.guid)).text = speaker.name
+                ET.SubElement(event, "language").text = session.spoken_language
+                ET.SubElement(event, "url").text = absolute_url(session.get_absolute_url())
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def c3voc_json(sessions, *, conference: Conference, version: str, absolute_url) -> dict:
+    """schedule.json in the c3voc format."""
+    days = []
+    rooms: dict[str, dict] = {}
+    for index, (date, day_rooms) in enumerate(_days(conference, sessions), start=1):
+        day_start, day_end = _day_bounds(conference, date)
+        events_by_room = {}
+        for room_name, room_sessions in day_rooms.items():
+            rooms.setdefault(room_name, {"name": room_name, "guid": str(room_sessions[0].room.guid)})
+            events_by_room[room_name] = [
+                {
+                    "guid": str(s.guid),
+                    "code": s.code,
+                    "id": s.pk,
+                    "logo": None,
+                    "date": _local(s.start, conference).isoformat(),
+                    "start": _local(s.start, conference).strftime("%H:%M"),
+                    "duration": _duration(s),
+                    "room": room_name,
+                    "slug": _slug(conference, s),
+                    "url": absolute_url(s.get_absolute_url()),
+                    "title": s.title,
+                    "subtitle": None,
+                    "track": s.track.name if s.track else None,
+                    "type": s.session_type.name,
+                    "language": s.spoken_language,
+                    "abstract": s.abstract,
+                    "description": None,
+                    "persons": [{"guid": str(p.guid), "name": p.name} for p in s.speakers.all()],
+                    "links": [],
+                }
+                for s in room_sessions
+            ]
+        days.append(
+            {
+                "index": index,
+                "date": date.isoformat(),
+                "day_start": day_start.isoformat(),
+                "day_end": day_end.isoformat(),
+                "rooms": events_by_room,
+            }
+        )
+    return {
+        "$schema": "https://c3voc.de/schedule/schema.json",
+        "generator": {"name": "openkrakow", "version": "1"},
+        "schedule": {
+            "version": version,
+            "base_url": absolute_url(""),
+            "conference": {
+                "acronym": conference.acronym,
+                "title": conference.name,
+                "start": conference.start_date.isoformat(),
+                "end": conference.end_date.isoformat(),
+                "daysCount": len(days),
+                "timeslot_duration": "00:15",
+                "time_zone_name": conference.timezone,
+                "url": absolute_url(""),
+                "rooms": list(rooms.values()),
+                "days": days,
+            },
+        },
+    }

@@ -1,0 +1,89 @@
+"""factory_boy factories for the conference."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import factory
+from factory.django import DjangoModelFactory
+
+from conference.models import Conference, Day, Room, Session, SessionType, Venue
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+FIRST_SLOT = datetime.datetime(2017, 2, 23, 9, tzinfo=WARSAW)
+
+
+class ConferenceFactory(DjangoModelFactory):
+    class Meta:
+        model = Conference
+
+    slug = factory.Sequence(lambda n: f"conf-{n}")
+    start_date = datetime.date(2017, 2, 23)
+    end_date = datetime.date(2017, 2, 25)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        conference = model_class(*args, **kwargs)
+        conference.set_current_language("en")
+        conference.name = "Test conference"
+        conference.save()
+        for offset in range(3):
+            Day.objects.create(
+                conference=conference, date=conference.start_date + datetime.timedelta(days=offset), theme_en="Theme"
+            )
+        return conference
+
+
+class VenueFactory(DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    slug = factory.Sequence(lambda n: f"venue-{n}")
+    name_en = factory.Sequence(lambda n: f"Venue {n}")
+    name_pl = factory.Sequence(lambda n: f"Miejsce {n}")
+    address = "Rynek Główny 1, Kraków"
+    latitude = "50.061700"
+    longitude = "19.937300"
+
+
+class RoomFactory(DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    venue = factory.SubFactory(VenueFactory)
+    name_en = factory.Sequence(lambda n: f"Room {n}")
+    name_pl = factory.Sequence(lambda n: f"Sala {n}")
+
+
+class SessionTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = SessionType
+        django_get_or_create = ["slug"]
+
+    slug = "talk"
+    name_en = "Talk"
+    name_pl = "Wystąpienie"
+
+
+class SessionFactory(DjangoModelFactory):
+    """A one-hour session; pass n to place it n hours after 09:00 on the first day."""
+
+    class Meta:
+        model = Session
+
+    conference = factory.SubFactory(ConferenceFactory)
+    room = factory.SubFactory(RoomFactory)
+    session_type = factory.SubFactory(SessionTypeFactory)
+    start = factory.Sequence(
+        lambda n: datetime.datetime(2017, 2, 23, 9, tzinfo=WARSAW) + datetime.timedelta(hours=n % 12)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=1))
+    spoken_language = "pl"
+
+    @classmethod
+    def _create(cls, model_class, *args, title="Sesja", interpretation=(), **kwargs):
+        session = model_class(*args, **kwargs)
+        session.interpretation_languages = list(interpretation)
+        session.set_current_language("pl")
+        session.title = title
+        session.save()
+        return session

@@ -1,0 +1,95 @@
+"""Exports for calendar and conference apps, validated against the published formats."""
+
+import datetime
+import json
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+from django.conf import settings
+from lxml import etree
+
+from conference.models import Session
+from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, SessionFactory
+
+pytestmark = pytest.mark.integration
+
+FORMATS = Path(settings.BASE_DIR).parent / "shared" / "schedule-formats"
+
+
+def events(content: bytes):
+    return icalendar.Calendar.from_ical(content).walk("VEVENT")
+
+
+def test_schedule_xml_is_valid_frab(client, demo):
+    schema = etree.XMLSchema(etree.parse(str(FORMATS / "schedule.xml.xsd")))
+    response = client.get("/uk/conference/schedule.xml")
+    document = etree.fromstring(response.content)
+    assert schema.validate(document), schema.error_log
+    assert len(document.findall("day")) == 3
+    assert len(document.findall("day/room/event")) == 26
+    assert document.find("day/room/event/title").text == "Відкриття: чому «Відкритий Краків»"
+    assert document.find("day/room/event/date").text == "2017-02-23T09:30:00+01:00"
+
+
+def test_schedule_json_is_valid_c3voc(client, demo):
+    schema = json.loads((FORMATS / "schema.json").read_text())
+    data = json.loads(client.get("/en/conference/schedule.json").content)
+    validator = jsonschema.Draft6Validator(schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
+    assert [error.message for error in validator.iter_errors(data)] == []
+    events = [e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
+    assert len(events) == 26
+    assert events[0]["title"] == "Opening: why Open Kraków"
+
+
+def test_schedule_ics_parses_back_with_warsaw_times_and_stable_uids(client, demo):
+    first = events(client.get("/en/conference/schedule.ics").content)
+    assert len(first) == 26
+    opening = next(e for e in first if str(e["summary"]) == "Opening: why Open Kraków")
+    start = opening.decoded("dtstart")
+    assert start == datetime.datetime(2017, 2, 23, 9, 30, tzinfo=WARSAW)
+    assert start.utcoffset() == datetime.timedelta(hours=1)
+    assert "plac Wszystkich Świętych" in str(opening["location"])
+    assert str(opening["url"]).endswith("/en/conference/sessions/OK1701/")
+    assert sum(1 for e in first if str(e["status"]) == "CANCELLED") == 1
+    again = events(client.get("/pl/conference/schedule.ics").content)
+    assert sorted(str(e["uid"]) for e in again) == sorted(str(e["uid"]) for e in first)
+    content = client.get("/en/conference/schedule.ics").content.decode()
+    assert "BEGIN:VTIMEZONE" in content and "TZID:Europe/Warsaw" in content
+
+
+def test_exports_follow_lang_parameter(client, demo):
+    calendar = events(client.get("/en/conference/schedule.ics", {"lang": "ru"}).content)
+    assert "Открытие: почему «Открытый Краков»" in {str(e["summary"]) for e in calendar}
+    ignored = events(client.get("/en/conference/schedule.ics", {"lang": "xx"}).content)
+    assert "Opening: why Open Kraków" in {str(e["summary"]) for e in ignored}
+
+
+def test_exports_answer_conditional_requests(client, demo):
+    response = client.get("/en/conference/schedule.xml")
+    assert response.has_header("ETag") and response.has_header("Last-Modified")
+    assert client.get("/en/conference/schedule.xml", headers={"if-none-match": response["ETag"]}).status_code == 304
+    session = Session.objects.get(code="OK1701")
+    session.end += datetime.timedelta(minutes=5)
+    session.save()
+    assert client.get("/en/conference/schedule.xml", headers={"if-none-match": response["ETag"]}).status_code == 200
+
+
+def test_one_session_calendar(client, demo):
+    calendar = events(client.get("/uk/conference/sessions/OK1702.ics").content)
+    assert len(calendar) == 1
+    assert str(calendar[0]["summary"]) == "Краків у цифрах: хто нові мешканці"
+    assert client.get("/uk/conference/sessions/NOPE99.ics").status_code == 404
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_schedule_xml_query_count_is_fixed(client, db, django_assert_num_queries, size):
+    conference = ConferenceFactory()
+    rooms = [RoomFactory() for _ in range(5)]
+    first = datetime.datetime(2017, 2, 23, 8, tzinfo=WARSAW)
+    for n in range(size):
+        SessionFactory(conference=conference, room=rooms[n % 5], start=first + datetime.timedelta(minutes=10 * n))
+    with django_assert_num_queries(12):
+        response = client.get("/en/conference/schedule.xml")
+    assert len(etree.fromstring(response.content).findall("day/room/event")) == size
