@@ -1,0 +1,73 @@
+"""Browser journeys through the schedule in Chromium, with axe-core scans and the print view."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from pages.tests.test_browser import axe_violations
+
+pytestmark = pytest.mark.browser
+
+# Words of each language for the journey: filter label, the submit button, star and agenda labels.
+WORDS = {
+    "en": ("A language I understand", "Show", "Add to my agenda", "In my agenda", "My agenda"),
+    "uk": ("Мова, яку я розумію", "Показати", "Додати до мого розкладу", "У моєму розкладі", "Мій розклад"),
+}
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+def test_schedule_filter_session_star_agenda_and_print(page, demo, language):
+    label, show, add, added, my_agenda = WORDS[language]
+    page.goto(f"/{language}/conference/schedule/")
+    assert axe_violations(page) == []
+
+    page.get_by_label(label).select_option("uk")
+    page.get_by_role("button", name=show, exact=True).click()
+    expect(page).to_have_url(re.compile(r"lang=uk"))
+    sessions = page.locator("article.session")
+    assert 0 < sessions.count() < 26
+    assert axe_violations(page) == []
+
+    first = sessions.first
+    title = first.get_by_role("heading").inner_text()
+    first.get_by_role("heading").get_by_role("link").click()
+    expect(page).to_have_url(re.compile(rf"/{language}/conference/sessions/\w+/$"))
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name=re.compile(add)).click()
+    expect(page.get_by_role("button", name=re.compile(added))).to_be_visible()
+
+    page.goto(f"/{language}/conference/schedule/")
+    page.get_by_role("link", name=my_agenda, exact=True).click()
+    expect(page).to_have_url(re.compile(rf"/{language}/conference/agenda/.+/$"))
+    expect(page.locator("article.session")).to_have_count(1)
+    expect(page.locator("article.session").get_by_role("heading")).to_have_text(title)
+    assert axe_violations(page) == []
+
+    page.goto(f"/{language}/conference/schedule/")
+    page.emulate_media(media="print")
+    expect(page.locator("form.filters")).to_be_hidden()
+    expect(page.locator("form.star-form").first).to_be_hidden()
+    expect(page.locator("article.session").first).to_be_visible()
+    page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "uk", "ru"])
+def test_conference_pages_have_no_axe_violations(page, demo, language):
+    found = {}
+    for path in ["", "sessions/OK1721/", "sessions/OK1724/", "speakers/kovalenko/", "venues/city-hall/", "changes/"]:
+        page.goto(f"/{language}/conference/{path}")
+        if violations := axe_violations(page):
+            found[path] = violations
+    page.goto(f"/{language}/conference/agenda/not-a-token/")
+    if violations := axe_violations(page):
+        found["agenda"] = violations
+    assert found == {}
+
+
+def test_starring_works_with_the_keyboard_alone(page, demo):
+    page.goto("/en/conference/sessions/OK1701/")
+    page.get_by_role("button", name=re.compile("Add to my agenda")).focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name=re.compile("In my agenda"))).to_be_visible()
