@@ -7,7 +7,6 @@ from pathlib import Path
 import icalendar
 import jsonschema
 import pytest
-from django.conf import settings
 from lxml import etree
 
 from conference.models import Session
@@ -15,7 +14,7 @@ from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, S
 
 pytestmark = pytest.mark.integration
 
-FORMATS = Path(settings.BASE_DIR).parent / "shared" / "schedule-formats"
+FORMATS = Path(__file__).parent / "formats"
 
 
 def events(content: bytes):

@@ -71,7 +71,7 @@ def test_journey_from_root_to_each_section_in_ukrainian(page, demo):
 
 def test_switching_language_keeps_the_page(page, demo):
     page.goto("/en/conference/")
-    page.get_by_role("link", name="polski").click()
+    page.get_by_role("link", name="polski", exact=True).click()
     expect(page).to_have_url(re.compile(r"/pl/conference/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Konferencja „Otwarty Kraków” 2017")
 
