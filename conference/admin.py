@@ -1,13 +1,33 @@
 """Admin for the conference: days, venues and rooms, tracks and types, speakers, sessions, schedule versions."""
 
+import csv
+from collections import Counter
+
 from django import forms
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from parler.admin import TranslatableAdmin
 
-from conference.models import Conference, Day, Room, ScheduleVersion, Session, SessionType, Speaker, Track, Venue
+from conference.models import (
+    Booking,
+    Conference,
+    Day,
+    Registration,
+    Room,
+    ScheduleVersion,
+    Session,
+    SessionType,
+    Speaker,
+    Track,
+    Venue,
+    Volunteer,
+)
 from conference.services import publish_schedule_version
 from pages.admin import TranslationWorkflowAdmin, WorkflowForm
 
@@ -126,3 +146,96 @@ class SessionAdmin(TranslationWorkflowAdmin):
 
     def shared_fields(self):
         return [*super().shared_fields(), "interpretation_languages"]
+
+
+class BookingInline(admin.TabularInline):
+    model = Booking
+    extra = 0
+    fields = ["session", "status", "interpretation", "created_at"]
+    readonly_fields = ["session", "status", "interpretation", "created_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # places are taken through the public form, so the rules always apply
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["reference", "name", "email", "language", "created_at"]
+    list_filter = ["days", "bookings__session", "bookings__status", "language"]
+    search_fields = ["reference", "name", "email"]
+    readonly_fields = ["reference", "conference", "created_at", "anonymised_at"]
+    inlines = [BookingInline]
+    actions = ["export_csv"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("days", "bookings__session__translations")
+
+    @admin.action(description=_("Export the selected registrations as CSV"))
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="registrations.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["reference", "name", "email", "language", "days", "confirmed", "waiting", "accessibility"])
+        for registration in queryset:
+            bookings = list(registration.bookings.all())
+            writer.writerow(
+                [
+                    registration.reference,
+                    _csv_safe(registration.name),
+                    _csv_safe(registration.email),
+                    registration.language,
+                    " ".join(f"{day.date:%Y-%m-%d}" for day in registration.days.all()),
+                    " ".join(b.session.code for b in bookings if b.status == Booking.Status.CONFIRMED),
+                    " ".join(b.session.code for b in bookings if b.status == Booking.Status.WAITING),
+                    _csv_safe(registration.accessibility_needs),
+                ]
+            )
+        return response
+
+    def get_urls(self):
+        summary = path(
+            "summary/",
+            self.admin_site.admin_view(self.organiser_summary),
+            name="conference_registration_summary",
+        )
+        return [summary, *super().get_urls()]
+
+    def organiser_summary(self, request):
+        """Per session: places booked, people waiting, and interpretation wanted per language."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows = []
+        sessions = Session.objects.open_for_registration().prefetch_related("translations", "bookings")
+        for session in sessions.order_by("start"):
+            active = [b for b in session.bookings.all() if b.status != Booking.Status.CANCELLED]
+            rows.append(
+                {
+                    "session": session,
+                    "confirmed": sum(b.status == Booking.Status.CONFIRMED for b in active),
+                    "waiting": sum(b.status == Booking.Status.WAITING for b in active),
+                    "interpretation": sorted(Counter(b.interpretation for b in active if b.interpretation).items()),
+                }
+            )
+        context = {**self.admin_site.each_context(request), "title": _("Places and interpretation"), "rows": rows}
+        return render(request, "admin/conference/registration_summary.html", context)
+
+
+def _csv_safe(value: str) -> str:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    return f"'{value}" if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+
+
+@admin.register(Volunteer)
+class VolunteerAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "email", "role_list", "language_pairs"]
+    list_filter = ["days"]
+    search_fields = ["registration__name", "language_pairs"]
+
+    @admin.display(description=_("e-mail"))
+    def email(self, obj):
+        return obj.registration.email
+
+    @admin.display(description=_("roles"))
+    def role_list(self, obj):
+        return ", ".join(str(Volunteer.Role(role).label) for role in obj.roles)

@@ -1,11 +1,12 @@
 """Demo content for the conference: the 2017 Open Kraków conference and its three days."""
 
 import datetime
+import uuid
 from zoneinfo import ZoneInfo
 
 from conference.demo_sessions import SESSIONS
 from conference.models import Conference, Day, Room, Session, SessionType, Speaker, Track, Venue
-from conference.services import publish_schedule_version
+from conference.services import SessionRequest, publish_schedule_version, register_attendee
 
 CONFERENCE = {
     "pl": {
@@ -339,7 +340,35 @@ def _load_schedule(conference) -> int:
         publish_schedule_version(conference=conference, notes=_by_language(VERSION_NOTES[2]))
     else:
         _replay_version_two()
+    _load_registrations(conference)
     return len(SESSIONS)
+
+
+# Six illustrative attendees for a workshop with four places: four get a place, two wait.
+DEMO_ATTENDEES = [
+    ("Oksana Demo", "uk"),
+    ("Piotr Demo", "pl"),
+    ("Sasha Demo", "ru"),
+    ("Emma Demo", "en"),
+    ("Halyna Demo", "uk"),
+    ("Tomasz Demo", "pl"),
+]
+FULL_WORKSHOP = "OK1716"  # "residence papers without stress"
+
+
+def _load_registrations(conference):
+    Session.objects.filter(code=FULL_WORKSHOP).update(capacity=4)
+    workshop = Session.objects.get(code=FULL_WORKSHOP)
+    for number, (name, language) in enumerate(DEMO_ATTENDEES, start=1):
+        register_attendee(
+            conference=conference,
+            idempotency_key=uuid.UUID(int=number),  # fixed keys: loading the demo again adds nobody
+            name=name,
+            email=f"attendee{number}@example.org",
+            language=language,
+            days=list(conference.days.filter(date=DAYS[1][0])),
+            sessions=[SessionRequest(workshop, "uk" if language == "uk" else "")],
+        )
 
 
 def _replay_version_two():

@@ -1,10 +1,11 @@
-"""Forms of the conference: the schedule's filters."""
+"""Forms of the conference: the schedule's filters, registration and managing a registration."""
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from conference.models import Track, Venue
+from conference.models import Day, Session, Track, Venue, Volunteer
 
 
 class ScheduleFilterForm(forms.Form):
@@ -32,3 +33,97 @@ class ScheduleFilterForm(forms.Form):
 
     def ignored_names(self) -> list[str]:
         return [str(self.fields[name].label) for name in self.errors]
+
+
+class SessionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, session):
+        return str(session)
+
+
+class RegistrationForm(forms.Form):
+    """The registration form; sessions offering interpretation get their own 'interpretation into' choice."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), max_length=254, help_text=_("We send the confirmation here."))
+    language = forms.ChoiceField(label=_("Language for our messages"), choices=settings.LANGUAGES)
+    days = forms.ModelMultipleChoiceField(
+        label=_("Days you will attend"),
+        queryset=Day.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sessions = SessionChoiceField(
+        label=_("Sessions and events with limited places"),
+        queryset=Session.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example step-free access, a sign language interpreter, or a quiet room."),
+    )
+    volunteer_roles = forms.MultipleChoiceField(
+        label=_("I would like to volunteer as"),
+        required=False,
+        choices=Volunteer.Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    volunteer_language_pairs = forms.CharField(
+        label=_("Language pairs for interpreting or translating"),
+        required=False,
+        max_length=200,
+        help_text=_("For example: pl-uk, pl-en"),
+    )
+    volunteer_days = forms.ModelMultipleChoiceField(
+        label=_("Days I can help"), queryset=Day.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, conference, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conference = conference
+        days = conference.days.all()
+        self.fields["days"].queryset = days
+        self.fields["volunteer_days"].queryset = days
+        sessions = Session.objects.filter(conference=conference).open_for_registration().for_schedule()
+        self.sessions = list(sessions.with_booking_counts())
+        self.fields["sessions"].queryset = sessions
+        for session in self.sessions:
+            if session.interpretation_languages:
+                self.fields[f"interpretation_{session.code}"] = forms.ChoiceField(
+                    label=_("Interpretation into"),
+                    required=False,
+                    choices=[("", _("not needed"))]
+                    + [(code, get_language_info(code)["name_translated"]) for code in session.interpretation_languages],
+                )
+
+    def session_rows(self):
+        """Each session with its checkbox state and its interpretation field, for the template."""
+        chosen = {str(value) for value in (self["sessions"].value() or [])}
+        return [
+            {
+                "session": session,
+                "checked": str(session.pk) in chosen,
+                "interpretation": self[f"interpretation_{session.code}"] if session.interpretation_languages else None,
+            }
+            for session in self.sessions
+        ]
+
+    def session_requests(self):
+        from conference.services import SessionRequest
+
+        return [
+            SessionRequest(session, self.cleaned_data.get(f"interpretation_{session.code}", ""))
+            for session in self.cleaned_data["sessions"]
+        ]
+
+
+class ManageForm(forms.Form):
+    """One action on the manage page: cancel a booking or everything, or change an interpretation request."""
+
+    action = forms.ChoiceField(choices=[("cancel", "cancel"), ("cancel_all", "cancel_all"), ("interpretation", "i")])
+    booking = forms.IntegerField(required=False)
+    interpretation = forms.CharField(required=False, max_length=10)

@@ -3,13 +3,14 @@
 import secrets
 import uuid
 
+from django.conf import settings
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
@@ -198,6 +199,12 @@ class SessionQuerySet(TranslatableQuerySet):
         """Spoken in the language, or interpreted into it."""
         return self.filter(Q(spoken_language=language) | Q(interpretation__contains=f",{language},"))
 
+    def with_booking_counts(self):
+        return self.annotate(confirmed_count=models.Count("bookings", filter=Q(bookings__status="confirmed")))
+
+    def open_for_registration(self):
+        return self.filter(registration_required=True).exclude(state="cancelled")
+
     def at_venue(self, venue):
         return self.filter(room__venue=venue)
 
@@ -297,8 +304,17 @@ class Session(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Translatab
         return [self.spoken_language, *[c for c in self.interpretation_languages if c != self.spoken_language]]
 
     def places_left(self) -> int | None:
-        """Places still free; registrations (a later feature) will count against the capacity."""
-        return self.capacity
+        """Free places, or None when the session has no limit; reads an annotation when there is one."""
+        if self.capacity is None:
+            return None
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.bookings.confirmed().count()
+        return max(self.capacity - confirmed, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.places_left() == 0
 
 
 class ScheduleVersion(models.Model):
@@ -341,3 +357,95 @@ class ScheduleChange(models.Model):
 
     def __str__(self):
         return f"{self.version}: {self.session.code} {self.kind}"
+
+
+class Registration(models.Model):
+    """One attendee's registration: who they are, which days, and the sessions they booked or wait for."""
+
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    idempotency_key = models.UUIDField(unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language for messages"), max_length=10, choices=settings.LANGUAGES)
+    days = models.ManyToManyField(Day, verbose_name=_("days"), blank=True, related_name="registrations")
+    accessibility_needs = models.TextField(_("accessibility needs"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.reference} {self.name}"
+
+    def get_manage_url(self):
+        from conference.registration_tokens import manage_token
+
+        with translation.override(self.language):
+            return reverse("conference:manage_registration", kwargs={"token": manage_token(self)})
+
+
+class BookingQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Booking.Status.CONFIRMED)
+
+    def waiting(self):
+        return self.filter(status=Booking.Status.WAITING).order_by("created_at", "pk")
+
+    def active(self):
+        return self.exclude(status=Booking.Status.CANCELLED)
+
+
+class Booking(models.Model):
+    """A place in one capacity-limited session, or a place in its waiting list."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITING = "waiting", _("waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="bookings"
+    )
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="bookings")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    interpretation = models.CharField(_("interpretation into"), max_length=10, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["session__start"]
+        constraints = [models.UniqueConstraint(fields=["registration", "session"], name="one_booking_per_session")]
+
+    def __str__(self):
+        return f"{self.registration.reference}: {self.session.code} ({self.status})"
+
+
+class Volunteer(models.Model):
+    """An attendee who offers to help: interpreting or translating between languages, or on given days."""
+
+    class Role(models.TextChoices):
+        INTERPRETER = "interpreter", _("interpreter")
+        TRANSLATOR = "translator", _("translator")
+        HELPER = "helper", _("helper")
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="volunteer")
+    roles = models.JSONField(_("roles"), default=list)
+    language_pairs = models.CharField(_("language pairs"), max_length=200, blank=True, help_text=_("e.g. pl-uk, pl-en"))
+    days = models.ManyToManyField(Day, verbose_name=_("helper days"), blank=True, related_name="volunteers")
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+
+    def __str__(self):
+        return self.registration.name

@@ -1,9 +1,25 @@
-"""Writes with rules for the conference: publishing a new version of the schedule."""
+"""Writes with rules for the conference: publishing schedule versions, and registrations with their places."""
 
-from django.db import transaction
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from conference.models import Conference, ScheduleChange, ScheduleVersion, Session
+from conference.models import (
+    Booking,
+    Conference,
+    Day,
+    Registration,
+    ScheduleChange,
+    ScheduleVersion,
+    Session,
+    Volunteer,
+)
 
 
 def _snapshot(conference: Conference) -> dict[str, dict]:
@@ -60,3 +76,162 @@ def publish_schedule_version(*, conference: Conference, notes: dict[str, str]) -
                 previous_room_id=was and was["room"],
             )
         return version
+
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+@dataclass(frozen=True)
+class SessionRequest:
+    session: Session
+    interpretation: str = ""
+
+
+@dataclass(frozen=True)
+class VolunteerOffer:
+    roles: tuple[str, ...] = ()
+    language_pairs: str = ""
+    days: tuple[Day, ...] = ()
+
+
+def _new_reference(conference: Conference) -> str:
+    prefix = f"OK{conference.start_date:%y}-"
+    while True:
+        reference = prefix + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4))
+        if not Registration.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _book(*, registration: Registration, request: SessionRequest) -> Booking:
+    """Take a place if one is free, else join the waiting list; the session row is locked meanwhile."""
+    session = Session.objects.select_for_update().get(pk=request.session.pk)
+    if session.conference_id != registration.conference_id or not session.registration_required or session.is_cancelled:
+        raise ValidationError(_("This session is not open for registration."), code="not_open")
+    if request.interpretation and request.interpretation not in session.interpretation_languages:
+        raise ValidationError(_("This session is not interpreted into that language."), code="interpretation")
+    full = session.capacity is not None and session.bookings.confirmed().count() >= session.capacity
+    booking = Booking(
+        registration=registration,
+        session=session,
+        status=Booking.Status.WAITING if full else Booking.Status.CONFIRMED,
+        interpretation=request.interpretation,
+    )
+    booking.full_clean()
+    booking.save()
+    return booking
+
+
+def register_attendee(
+    *,
+    conference: Conference,
+    idempotency_key: uuid.UUID,
+    name: str,
+    email: str,
+    language: str,
+    days: list[Day] = (),
+    sessions: list[SessionRequest] = (),
+    accessibility_needs: str = "",
+    volunteer: VolunteerOffer | None = None,
+) -> Registration:
+    """Store a registration and its bookings, then queue the confirmation e-mail; the same key twice is one row."""
+    existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            registration = Registration(
+                conference=conference,
+                idempotency_key=idempotency_key,
+                reference=_new_reference(conference),
+                name=name,
+                email=email,
+                language=language,
+                accessibility_needs=accessibility_needs,
+            )
+            registration.full_clean()
+            registration.save()
+            registration.days.set(days)
+            # Always lock sessions in the same order, so two registrations never wait on each other.
+            for request in sorted(sessions, key=lambda r: r.session.pk):
+                _book(registration=registration, request=request)
+            if volunteer and (volunteer.roles or volunteer.language_pairs or volunteer.days):
+                offer = Volunteer.objects.create(
+                    registration=registration, roles=list(volunteer.roles), language_pairs=volunteer.language_pairs
+                )
+                offer.days.set(volunteer.days)
+            _queue_registration_email(registration, template="conference/email/registration")
+    except IntegrityError:
+        # The same form arrived twice at once: the other request stored it first.
+        existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing
+    return registration
+
+
+def _queue_registration_email(registration: Registration, *, template: str, booking: Booking | None = None):
+    from pages.services import queue_email
+
+    queue_email(
+        to=registration.email,
+        language=registration.language,
+        template=template,
+        context={
+            "registration": registration,
+            "booking": booking,
+            "bookings": registration.bookings.select_related("session").order_by("session__start"),
+            "manage_url": settings.SITE_URL + registration.get_manage_url(),
+            "calendar_url": settings.SITE_URL + registration.get_manage_url() + "calendar.ics",
+        },
+    )
+
+
+def cancel_booking(*, booking: Booking) -> Booking | None:
+    """Cancel one booking; if it held a place, the first person waiting gets it and is told by e-mail."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=booking.session_id)
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status == Booking.Status.CANCELLED:
+            return None
+        held_place = booking.status == Booking.Status.CONFIRMED
+        booking.status = Booking.Status.CANCELLED
+        booking.save(update_fields=["status", "changed_at"])
+        if not held_place:
+            return None
+        promoted = session.bookings.waiting().select_related("registration").first()
+        if promoted is None:
+            return None
+        promoted.status = Booking.Status.CONFIRMED
+        promoted.save(update_fields=["status", "changed_at"])
+        _queue_registration_email(promoted.registration, template="conference/email/promoted", booking=promoted)
+        return promoted
+
+
+def cancel_registration(*, registration: Registration) -> None:
+    for booking in registration.bookings.active():
+        cancel_booking(booking=booking)
+
+
+def change_interpretation(*, booking: Booking, language: str) -> Booking:
+    if language and language not in booking.session.interpretation_languages:
+        raise ValidationError(_("This session is not interpreted into that language."), code="interpretation")
+    booking.interpretation = language
+    booking.save(update_fields=["interpretation", "changed_at"])
+    return booking
+
+
+def purge_registrations(*, older_than_days: int) -> int:
+    """Anonymise the personal fields of registrations for conferences that ended long enough ago."""
+    cutoff = timezone.localdate() - timezone.timedelta(days=older_than_days)
+    registrations = Registration.objects.filter(conference__end_date__lt=cutoff, anonymised_at=None)
+    count = 0
+    with transaction.atomic():
+        for registration in registrations.select_for_update():
+            registration.name = ""
+            registration.email = f"anonymised-{registration.pk}@invalid.example.org"
+            registration.accessibility_needs = ""
+            registration.anonymised_at = timezone.now()
+            registration.save(update_fields=["name", "email", "accessibility_needs", "anonymised_at"])
+            Volunteer.objects.filter(registration=registration).update(language_pairs="")
+            count += 1
+    return count

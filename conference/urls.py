@@ -19,6 +19,9 @@ urlpatterns = [
     path("agenda/star/", views.star, name="star"),
     path("agenda/<str:token>/", views.agenda_view, name="agenda"),
     path("agenda/<str:token>.ics", views.agenda_ics, name="agenda_ics"),
+    path("register/", views.register, name="register"),
+    path("registrations/<str:token>/", views.manage_registration, name="manage_registration"),
+    path("registrations/<str:token>/calendar.ics", views.registration_calendar, name="registration_calendar"),
     path("changes/", views.ChangesView.as_view(), name="changes"),
     path("changes/feed/", views.ChangesFeed(), name="changes_feed"),
 ]

@@ -1,10 +1,13 @@
-"""Public views of the conference: overview, schedule, sessions, speakers, venues, agenda, changes, exports."""
+"""Public views of the conference: overview, schedule, sessions, speakers, venues, agenda, changes, exports,
+and registration."""
 
 import json
+import uuid
 from itertools import groupby
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -16,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition, require_POST
 from django.views.generic import DetailView, TemplateView
 
-from conference import agenda, exports
-from conference.forms import ScheduleFilterForm
-from conference.models import Conference, ScheduleVersion, Session, Speaker, Venue
+from conference import agenda, exports, services
+from conference.forms import ManageForm, RegistrationForm, ScheduleFilterForm
+from conference.models import Booking, Conference, ScheduleVersion, Session, Speaker, Venue
+from conference.registration_tokens import registration_for
 from pages.feeds import LanguageAtomFeed
 
 
@@ -49,7 +53,9 @@ class OverviewView(TemplateView):
         conference = Conference.objects.upcoming_or_latest()
         venues = Venue.objects.filter(rooms__sessions__conference=conference).distinct() if conference else []
         limited = (
-            schedule_sessions(conference).filter(registration_required=True) if conference else Session.objects.none()
+            schedule_sessions(conference).open_for_registration().with_booking_counts()
+            if conference
+            else Session.objects.none()
         )
         return super().get_context_data(conference=conference, venues=venues, limited_sessions=limited, **kwargs)
 
@@ -347,3 +353,94 @@ class ChangesFeed(Feed):
 
     def item_pubdate(self, item):
         return item.published_at
+
+
+def register(request):
+    """The registration form; a valid post is stored, then the attendee lands on their own manage page."""
+    conference = current_conference()
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, conference=conference)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                registration = services.register_attendee(
+                    conference=conference,
+                    idempotency_key=data["idempotency_key"],
+                    name=data["name"],
+                    email=data["email"],
+                    language=data["language"],
+                    days=list(data["days"]),
+                    sessions=form.session_requests(),
+                    accessibility_needs=data["accessibility_needs"],
+                    volunteer=services.VolunteerOffer(
+                        roles=tuple(data["volunteer_roles"]),
+                        language_pairs=data["volunteer_language_pairs"],
+                        days=tuple(data["volunteer_days"]),
+                    ),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return HttpResponseRedirect(registration.get_manage_url() + "?new=1")
+        status = 400
+    else:
+        form = RegistrationForm(
+            conference=conference, initial={"language": translation.get_language(), "idempotency_key": uuid.uuid4()}
+        )
+        status = 200
+    return render(request, "conference/register.html", {"conference": conference, "form": form}, status=status)
+
+
+def _registration_or_404(token):
+    registration = registration_for(token)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def manage_registration(request, token):
+    registration = _registration_or_404(token)
+    if request.method == "POST":
+        form = ManageForm(request.POST)
+        if not form.is_valid():
+            return render(request, "conference/manage_invalid.html", status=400)
+        action = form.cleaned_data["action"]
+        if action == "cancel_all":
+            services.cancel_registration(registration=registration)
+        else:
+            booking = get_object_or_404(registration.bookings, pk=form.cleaned_data["booking"])
+            if action == "cancel":
+                services.cancel_booking(booking=booking)
+            else:
+                try:
+                    services.change_interpretation(booking=booking, language=form.cleaned_data["interpretation"])
+                except ValidationError:
+                    return render(request, "conference/manage_invalid.html", status=400)
+        return HttpResponseRedirect(request.path)
+    bookings = registration.bookings.select_related("session__room__venue").prefetch_related("session__translations")
+    with translation.override(registration.language):
+        calendar_url = registration.get_manage_url() + "calendar.ics"
+    return render(
+        request,
+        "conference/manage.html",
+        {
+            "registration": registration,
+            "bookings": bookings.order_by("session__start"),
+            "new": request.GET.get("new") == "1",
+            "calendar_url": calendar_url,
+        },
+    )
+
+
+def registration_calendar(request, token):
+    registration = _registration_or_404(token)
+    sessions = Session.objects.filter(
+        bookings__registration=registration, bookings__status=Booking.Status.CONFIRMED
+    ).for_schedule()
+    content = exports.calendar(
+        sessions,
+        conference=registration.conference,
+        name=f"{registration.conference} · {registration.reference}",
+        absolute_url=request.build_absolute_uri,
+    )
+    return _calendar_response(content, f"{registration.reference}.ics")

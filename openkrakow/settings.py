@@ -125,6 +125,8 @@ TIME_ZONE = "Europe/Warsaw"
 USE_TZ = True
 
 SITE_NAME = _("Open Kraków")
+# The public address, for links in e-mails that are sent outside any request.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

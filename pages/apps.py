@@ -10,7 +10,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Programme pages")
 
     def ready(self):
-        from pages.groups import ensure_editorial_groups
+        from pages.groups import ensure_editorial_groups, ensure_registrations_group
 
         # After every app's migrations, so that models of apps migrated later join the groups too.
         post_migrate.connect(ensure_editorial_groups, dispatch_uid="pages.ensure_editorial_groups")
+        post_migrate.connect(ensure_registrations_group, dispatch_uid="pages.ensure_registrations_group")

@@ -19,3 +19,17 @@ def ensure_editorial_groups(**kwargs) -> None:
         [p for p in permissions if p.codename in translator_codenames]
     )
     Group.objects.get_or_create(name=EDITORS)[0].permissions.set(permissions)
+
+
+REGISTRATIONS = "Registrations"
+
+
+def ensure_registrations_group(**kwargs) -> None:
+    """Registrations hold personal data: only this group sees them; editors and translators do not."""
+    from django.apps import apps
+
+    models = [apps.get_model("conference", name) for name in ("Registration", "Booking", "Volunteer")]
+    content_types = ContentType.objects.get_for_models(*models).values()
+    Group.objects.get_or_create(name=REGISTRATIONS)[0].permissions.set(
+        Permission.objects.filter(content_type__in=content_types)
+    )
