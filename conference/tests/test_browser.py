@@ -71,3 +71,54 @@ def test_starring_works_with_the_keyboard_alone(page, demo):
     page.get_by_role("button", name=re.compile("Add to my agenda")).focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name=re.compile("In my agenda"))).to_be_visible()
+
+
+REGISTER_WORDS = {
+    "ru": (
+        "Ваше имя",
+        "Электронная почта",
+        "Зарегистрироваться",
+        "Вы зарегистрированы",
+        "Отменить эту сессию",
+        "отменено",
+    ),
+    "pl": (
+        "Imię i nazwisko",
+        "E-mail",
+        "Zarejestruj się",
+        "Jesteś zarejestrowany(-a)",
+        "Zrezygnuj z tej sesji",
+        "odwołana",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["ru", "pl"])
+def test_register_for_a_day_and_a_festival_event_then_cancel_one(page, demo, language):
+    name, email, submit, registered, cancel = REGISTER_WORDS[language]
+    page.goto(f"/{language}/conference/register/")
+    assert axe_violations(page) == []
+    page.get_by_label(name).fill("Test Attendee")
+    page.get_by_label(email, exact=True).fill("attendee@example.org")
+    page.locator('input[name="days"]').first.check()
+    page.locator("#id_sessions_OK1720").check()  # world kitchens, a festival event
+    page.locator("#id_sessions_OK1725").check()  # board games, a festival workshop
+    page.get_by_role("button", name=submit).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(registered)
+    expect(page.locator("li.booking")).to_have_count(2)
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name=re.compile(cancel)).first.click()
+    expect(page.locator("li.booking-cancelled")).to_have_count(1)
+    expect(page.locator("li.booking-confirmed")).to_have_count(1)
+    assert axe_violations(page) == []
+
+
+def test_registration_errors_are_summarised_and_linked(page, demo):
+    page.goto("/en/conference/register/")
+    page.get_by_role("button", name="Register").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("There is a problem")
+    summary.get_by_role("link", name=re.compile("Your name")).click()
+    expect(page.locator("#id_name")).to_be_focused()
+    assert axe_violations(page) == []
