@@ -80,7 +80,6 @@ REGISTER_WORDS = {
         "Зарегистрироваться",
         "Вы зарегистрированы",
         "Отменить эту сессию",
-        "отменено",
     ),
     "pl": (
         "Imię i nazwisko",
@@ -88,7 +87,6 @@ REGISTER_WORDS = {
         "Zarejestruj się",
         "Jesteś zarejestrowany(-a)",
         "Zrezygnuj z tej sesji",
-        "odwołana",
     ),
 }
 
