@@ -30,6 +30,7 @@ from conference.models import (
 )
 from conference.services import publish_schedule_version
 from pages.admin import TranslationWorkflowAdmin, WorkflowForm
+from pages.text import spreadsheet_safe
 
 
 class DayInline(TranslationTabularInline):
@@ -182,13 +183,13 @@ class RegistrationAdmin(admin.ModelAdmin):
             writer.writerow(
                 [
                     registration.reference,
-                    _csv_safe(registration.name),
-                    _csv_safe(registration.email),
+                    spreadsheet_safe(registration.name),
+                    spreadsheet_safe(registration.email),
                     registration.language,
                     " ".join(f"{day.date:%Y-%m-%d}" for day in registration.days.all()),
                     " ".join(b.session.code for b in bookings if b.status == Booking.Status.CONFIRMED),
                     " ".join(b.session.code for b in bookings if b.status == Booking.Status.WAITING),
-                    _csv_safe(registration.accessibility_needs),
+                    spreadsheet_safe(registration.accessibility_needs),
                 ]
             )
         return response
@@ -219,11 +220,6 @@ class RegistrationAdmin(admin.ModelAdmin):
             )
         context = {**self.admin_site.each_context(request), "title": _("Places and interpretation"), "rows": rows}
         return render(request, "admin/conference/registration_summary.html", context)
-
-
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return f"'{value}" if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
 
 
 @admin.register(Volunteer)

@@ -1,4 +1,4 @@
-"""URLs of the feedback section."""
+"""URLs of the feedback section, under the language prefix."""
 
 from django.urls import path
 
@@ -7,5 +7,7 @@ from feedback import views
 app_name = "feedback"
 
 urlpatterns = [
-    path("", views.IndexView.as_view(), name="index"),
+    path("", views.report_form, name="index"),
+    path("status/<str:token>/", views.report_status, name="status"),
+    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
 ]

@@ -1,7 +1,96 @@
-"""Public views of the feedback section."""
+"""Public views of the feedback section: the form, the status page and the statistics."""
 
+import uuid
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import get_language_info
 from django.views.generic import TemplateView
 
+from feedback import services
+from feedback.forms import ReportForm
+from feedback.models import Category, Report
+from feedback.tokens import form_stamp, report_for
 
-class IndexView(TemplateView):
-    template_name = "feedback/index.html"
+SUPPRESS_BELOW = 3
+
+
+def report_form(request):
+    """Store first, then confirm; spam and rate limits get a plain explanation, never a bare error."""
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        ip = services.client_ip(request)
+        if services.over_rate_limit(ip=ip, email=request.POST.get("email", "").strip()):
+            return render(request, "feedback/try_later.html", status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            report = services.submit_report(
+                idempotency_key=data["idempotency_key"],
+                category=form.category_object(),
+                message=data["message"],
+                place=data["place"],
+                name=data["name"],
+                email=data["email"],
+                language=translation.get_language(),
+                client_ip=ip,
+                flag_reason=form.flag_reason(),
+                spam=form.is_honeypot(),
+            )
+            if report.state == Report.State.SPAM:
+                return render(request, "feedback/thanks.html")
+            return HttpResponseRedirect(report.get_status_url() + "?new=1")
+        # Keep what was typed; a fresh stamp lets the corrected form through.
+        form.data = form.data.copy()
+        form.data["stamp"] = form_stamp()
+        status = 400
+    else:
+        form = ReportForm(initial={"stamp": form_stamp(), "idempotency_key": uuid.uuid4()})
+        status = 200
+    return render(request, "feedback/index.html", {"form": form}, status=status)
+
+
+def report_status(request, token):
+    report = report_for(token)
+    if report is None:
+        raise Http404
+    return render(
+        request,
+        "feedback/status.html",
+        {"report": report, "events": report.events.all(), "new": request.GET.get("new") == "1"},
+    )
+
+
+def _suppressed(rows, label):
+    """Counts for the charts; any count under three is hidden so that nobody can be recognised."""
+    top = max([row["count"] for row in rows] or [1])
+    return [
+        {
+            "label": label(row),
+            "count": row["count"] if row["count"] >= SUPPRESS_BELOW else None,
+            "width": round(100 * row["count"] / top) if row["count"] >= SUPPRESS_BELOW else 0,
+        }
+        for row in rows
+    ]
+
+
+class StatisticsView(TemplateView):
+    template_name = "feedback/statistics.html"
+
+    def get_context_data(self, **kwargs):
+        reports = Report.objects.public()
+        categories = {c.pk: c.name for c in Category.objects.all()}
+        by_category = reports.values("category").annotate(count=Count("id")).order_by("-count")
+        by_language = reports.values("language").annotate(count=Count("id")).order_by("-count")
+        by_month = reports.annotate(month=TruncMonth("created_at")).values("month").annotate(count=Count("id"))
+        charts = [
+            ("category", _suppressed(list(by_category), lambda row: categories[row["category"]])),
+            (
+                "language",
+                _suppressed(list(by_language), lambda row: str(get_language_info(row["language"])["name_translated"])),
+            ),
+            ("month", _suppressed(list(by_month.order_by("month")), lambda row: row["month"])),
+        ]
+        return super().get_context_data(charts=charts, total=reports.count(), **kwargs)

@@ -12,6 +12,7 @@ from pages.sitemaps import sitemaps
 urlpatterns = [
     path("admin/translations/", include(translation_dashboard.urls())),
     path("admin/", admin.site.urls),
+    path("open311/v2/", include("feedback.open311")),
     path("healthz", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("media/<path:path>", page_views.media, name="media"),

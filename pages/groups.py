@@ -33,3 +33,22 @@ def ensure_registrations_group(**kwargs) -> None:
     Group.objects.get_or_create(name=REGISTRATIONS)[0].permissions.set(
         Permission.objects.filter(content_type__in=content_types)
     )
+
+
+MODERATORS = "Moderators"
+
+
+def ensure_moderators_group(**kwargs) -> None:
+    """Reports hold names, e-mails and messages: only moderators see them. Editors manage the categories."""
+    from django.apps import apps
+
+    report_models = [apps.get_model("feedback", name) for name in ("Report", "ReportEvent", "InternalNote", "ApiKey")]
+    category = apps.get_model("feedback", "Category")
+    content_types = ContentType.objects.get_for_models(*report_models, category)
+    Group.objects.get_or_create(name=MODERATORS)[0].permissions.set(
+        Permission.objects.filter(content_type__in=content_types.values())
+    )
+    # Added after ensure_editorial_groups has set the editors' permissions, which it does first on every migrate.
+    Group.objects.get_or_create(name=EDITORS)[0].permissions.add(
+        *Permission.objects.filter(content_type=content_types[category])
+    )

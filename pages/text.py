@@ -57,3 +57,8 @@ def render_markdown(source: str) -> SafeString:
 def search_text(*parts: str) -> str:
     """A case-folded copy for searching: SQLite's LIKE folds only ASCII, so we fold in Python."""
     return " ".join(" ".join(part.split()) for part in parts if part).casefold()
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell that a spreadsheet will not run: = + - @ at the start would make it a formula."""
+    return f"'{value}" if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value

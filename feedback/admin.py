@@ -1,0 +1,157 @@
+"""Admin for moderators: categories, reports with their history and notes, and Open311 keys."""
+
+import csv
+import secrets
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from feedback.models import ApiKey, Category, Report
+from feedback.services import erase_for_email, export_for_email, update_report
+from pages.text import spreadsheet_safe
+
+
+@admin.register(Category)
+class CategoryAdmin(TranslationAdmin):
+    list_display = ["name", "code", "position", "active"]
+    list_editable = ["position", "active"]
+    list_filter = ["active"]
+
+
+class ReportAdminForm(forms.ModelForm):
+    public_reply = forms.CharField(
+        label=_("Public reply"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the resident's status page and sent to them by e-mail."),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For moderators only; never shown to the resident or the public."),
+    )
+
+    class Meta:
+        model = Report
+        fields = ["state", "assigned_to", "flagged"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    form = ReportAdminForm
+    list_display = ["reference", "category", "state", "language", "flagged", "created_at", "assigned_to"]
+    list_filter = ["category", "state", "language", ("created_at", admin.DateFieldListFilter), "flagged", "source"]
+    search_fields = ["reference", "message", "place", "email"]
+    readonly_fields = [
+        "reference",
+        "category",
+        "message",
+        "place",
+        "name",
+        "email",
+        "language",
+        "flag_reason",
+        "source",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "category", "message", "place", "language", "created_at", "source"]}),
+        (_("Resident"), {"fields": ["name", "email"]}),
+        (
+            _("Moderation"),
+            {"fields": ["state", "assigned_to", "flagged", "flag_reason", "public_reply", "internal_note"]},
+        ),
+    ]
+    actions = ["mark_spam", "export_csv", "export_for_address", "erase_for_address"]
+
+    def has_add_permission(self, request):
+        return False  # reports come from residents, through the form or Open311
+
+    @admin.display(description=_("history"))
+    def history(self, obj):
+        rows = [(f"{e.created_at:%Y-%m-%d %H:%M}", e.get_state_display(), e.reply) for e in obj.events.all()]
+        return format_html_join(mark_safe("<br>"), "{} · {} {}", rows) or "—"
+
+    @admin.display(description=_("internal notes"))
+    def internal_notes(self, obj):
+        rows = [(f"{n.created_at:%Y-%m-%d %H:%M}", n.author or "—", n.text) for n in obj.notes.all()]
+        return format_html_join(mark_safe("<br>"), "{} · {}: {}", rows) or "—"
+
+    def save_model(self, request, obj, form, change):
+        new_state = obj.state if "state" in form.changed_data else None
+        if new_state:
+            obj.state = form.initial["state"]  # update_report records the change and its history entry
+        super().save_model(request, obj, form, change)
+        update_report(
+            report=obj,
+            author=request.user,
+            state=new_state,
+            reply=form.cleaned_data["public_reply"].strip(),
+            note=form.cleaned_data["internal_note"].strip(),
+        )
+
+    @admin.action(description=_("Mark as spam"))
+    def mark_spam(self, request, queryset):
+        for report in queryset:
+            update_report(report=report, author=request.user, state=Report.State.SPAM)
+
+    @admin.action(description=_("Export the selected reports as CSV"))
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="reports.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["reference", "category", "state", "language", "received", "place", "message", "flagged"])
+        for report in queryset.select_related("category"):
+            writer.writerow(
+                [
+                    report.reference,
+                    report.category.code,
+                    report.state,
+                    report.language,
+                    report.created_at.isoformat(),
+                    spreadsheet_safe(report.place),
+                    spreadsheet_safe(report.message),
+                    report.flagged,
+                ]
+            )
+        return response
+
+    @admin.action(description=_("Export everything stored for the e-mail address of the selected report"))
+    def export_for_address(self, request, queryset):
+        emails = {r.email for r in queryset if r.email}
+        if len(emails) != 1:
+            self.message_user(request, _("Select reports from exactly one e-mail address."), messages.ERROR)
+            return None
+        response = HttpResponse(export_for_email(emails.pop()), content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+        return response
+
+    @admin.action(description=_("Erase everything stored for the e-mail address of the selected report"))
+    def erase_for_address(self, request, queryset):
+        emails = {r.email for r in queryset if r.email}
+        count = sum(erase_for_email(email) for email in emails)
+        self.message_user(request, _("%(count)s reports anonymised.") % {"count": count}, messages.SUCCESS)
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    list_display = ["name", "active", "created_at"]
+    fields = ["name", "active"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            key = secrets.token_urlsafe(32)
+            obj.key_hash = ApiKey.hash(key)
+            self.message_user(
+                request,
+                _("The new key is %(key)s. Copy it now: it is not stored and will not be shown again.") % {"key": key},
+                messages.WARNING,
+            )
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,77 @@
+"""The feedback form, with its spam defences: a honeypot and a signed time-stamp."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from feedback.models import Category
+from feedback.tokens import seconds_since
+
+MIN_SECONDS = 3
+
+
+def has_control_characters(text: str) -> bool:
+    return any(ord(ch) < 32 and ch not in "\n\r\t" or 127 <= ord(ch) < 160 for ch in text)
+
+
+class NoControlCharactersMixin:
+    def clean_text(self, name: str) -> str:
+        value = self.cleaned_data.get(name, "")
+        if has_control_characters(value):
+            raise forms.ValidationError(_("This contains characters that are not allowed."), code="control")
+        return value
+
+
+class ReportForm(NoControlCharactersMixin, forms.Form):
+    category = forms.ChoiceField(label=_("What is it about?"))
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Up to 4,000 characters. Please do not include health details you do not want to share."),
+    )
+    place = forms.CharField(label=_("District or place (optional)"), max_length=200, required=False)
+    name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=_("Needed if you want updates and replies. We never show it publicly."),
+    )
+    # Spam defences: people never see "website"; "stamp" says when the form was shown.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+    stamp = forms.CharField(widget=forms.HiddenInput, required=False)
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("Choose a topic"))] + [
+            (category.code, category.name) for category in Category.objects.active()
+        ]
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_message(self):
+        return self.clean_text("message")
+
+    def clean_place(self):
+        return self.clean_text("place")
+
+    def clean_name(self):
+        return self.clean_text("name")
+
+    def clean_stamp(self):
+        elapsed = seconds_since(self.cleaned_data.get("stamp", ""))
+        if elapsed is None:
+            raise forms.ValidationError(
+                _("This form was open too long or was changed. Please check your message and send it again."),
+                code="stamp",
+            )
+        self.elapsed = elapsed
+        return self.cleaned_data["stamp"]
+
+    def category_object(self) -> Category:
+        return Category.objects.get(code=self.cleaned_data["category"])
+
+    def is_honeypot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def flag_reason(self) -> str:
+        return "sent within seconds of opening the form" if self.elapsed < MIN_SECONDS else ""

@@ -1,0 +1,157 @@
+"""Writes with rules for resident feedback: store first, then tell; replies, states, rate limits, erasure."""
+
+import datetime
+import json
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from feedback.models import Category, InternalNote, RateLimitHit, Report, ReportEvent
+
+RATE_LIMIT_PER_MINUTE = 5
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address; behind TRUSTED_PROXY_COUNT proxies, the entry that many from the right."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
+def over_rate_limit(*, ip: str | None, email: str = "") -> bool:
+    """Record this attempt and say whether this IP or e-mail sent more than five in the last minute."""
+    now = timezone.now()
+    keys = [f"ip:{ip}"] if ip else []
+    if email:
+        keys.append(f"email:{email.lower()}")
+    with transaction.atomic():
+        RateLimitHit.objects.filter(created_at__lt=now - datetime.timedelta(hours=1)).delete()
+        recent = RateLimitHit.objects.filter(created_at__gte=now - datetime.timedelta(minutes=1))
+        limited = any(recent.filter(key=key).count() >= RATE_LIMIT_PER_MINUTE for key in keys)
+        RateLimitHit.objects.bulk_create([RateLimitHit(key=key, created_at=now) for key in keys])
+    return limited
+
+
+def submit_report(
+    *,
+    idempotency_key: uuid.UUID,
+    category: Category,
+    message: str,
+    language: str,
+    place: str = "",
+    name: str = "",
+    email: str = "",
+    client_ip: str | None = None,
+    flag_reason: str = "",
+    spam: bool = False,
+    source: str = "web",
+) -> Report:
+    """Save the report first; only then queue the resident's confirmation. The same key twice is one report."""
+    existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            report = Report(
+                idempotency_key=idempotency_key,
+                category=category,
+                message=message,
+                place=place,
+                name=name,
+                email=email,
+                language=language,
+                client_ip=client_ip,
+                flagged=bool(flag_reason),
+                flag_reason=flag_reason,
+                source=source,
+                state=Report.State.SPAM if spam else Report.State.HELD if flag_reason else Report.State.RECEIVED,
+            )
+            report.full_clean(exclude=["reference", "idempotency_key"])
+            report.save()
+            report.reference = f"FB-{report.created_at:%Y}-{report.pk:05d}"
+            report.save(update_fields=["reference"])
+            ReportEvent.objects.create(report=report, state=report.state)
+            if email and not spam:
+                _queue_email(report, template="feedback/email/received")
+    except IntegrityError:
+        existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing
+    return report
+
+
+def _queue_email(report: Report, *, template: str, event: ReportEvent | None = None):
+    from pages.services import queue_email
+
+    queue_email(
+        to=report.email,
+        language=report.language,
+        template=template,
+        context={"report": report, "event": event, "status_url": settings.SITE_URL + report.get_status_url()},
+    )
+
+
+def update_report(*, report: Report, author=None, state: str | None = None, reply: str = "", note: str = "") -> None:
+    """A moderator's change: a new state and/or a public reply (mailed to the resident), and/or a private note."""
+    with transaction.atomic():
+        if note:
+            InternalNote.objects.create(report=report, text=note, author=author)
+        new_state = state or report.state
+        if reply and not state and report.state in {Report.State.RECEIVED, Report.State.IN_PROGRESS}:
+            new_state = Report.State.ANSWERED
+        if new_state != report.state or reply:
+            Report.objects.filter(pk=report.pk).update(state=new_state, updated_at=timezone.now())
+            report.state = new_state
+            event = ReportEvent.objects.create(report=report, state=new_state, reply=reply, author=author)
+            if reply and report.email:
+                _queue_email(report, template="feedback/email/reply", event=event)
+
+
+def purge_feedback(*, older_than_days: int) -> int:
+    """Remove personal fields from closed reports older than the limit; the counts behind the statistics stay."""
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    reports = Report.objects.filter(
+        state__in=[Report.State.CLOSED, Report.State.ANSWERED, Report.State.SPAM],
+        updated_at__lt=cutoff,
+        anonymised_at=None,
+    )
+    return _anonymise(reports)
+
+
+def _anonymise(reports) -> int:
+    with transaction.atomic():
+        count = reports.update(name="", email="", place="", message="", client_ip=None, anonymised_at=timezone.now())
+        ReportEvent.objects.filter(report__in=reports).update(reply="")
+        InternalNote.objects.filter(report__in=reports).delete()
+    return count
+
+
+def export_for_email(email: str) -> str:
+    """Everything stored about one e-mail address, as JSON (the right of access)."""
+    reports = Report.objects.filter(email__iexact=email).prefetch_related("events").select_related("category")
+    data = [
+        {
+            "reference": r.reference,
+            "category": r.category.code,
+            "message": r.message,
+            "place": r.place,
+            "name": r.name,
+            "email": r.email,
+            "language": r.language,
+            "state": r.state,
+            "received": r.created_at.isoformat(),
+            "history": [{"state": e.state, "reply": e.reply, "date": e.created_at.isoformat()} for e in r.events.all()],
+        }
+        for r in reports
+    ]
+    return json.dumps({"email": email, "reports": data}, ensure_ascii=False, indent=2)
+
+
+def erase_for_email(email: str) -> int:
+    """Erase the personal data of every report from one address (the right to erasure)."""
+    return _anonymise(Report.objects.filter(email__iexact=email))

@@ -1,0 +1,188 @@
+"""Resident feedback: stored first, a reference and a status link, spam defences, privacy and statistics."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from post_office.mail import send_queued
+from post_office.models import STATUS, Email
+
+from feedback.models import Report
+from feedback.tokens import form_stamp, status_token
+from pages.groups import EDITORS, MODERATORS
+
+pytestmark = pytest.mark.integration
+
+
+def post(client, data, language="en", **extra):
+    return client.post(f"/{language}/feedback/", data, **extra)
+
+
+def test_a_report_is_saved_and_the_resident_gets_a_reference_and_status_link(client, demo, report_data):
+    response = post(client, report_data(), "uk")
+    report = Report.objects.get(email="olena@example.org")
+    assert re.fullmatch(r"FB-\d{4}-\d{5}", report.reference)
+    assert report.language == "uk" and report.state == "received" and not report.flagged
+    assert response["Location"] == f"/uk/feedback/status/{status_token(report)}/?new=1"
+    page = client.get(response["Location"]).content.decode()
+    assert report.reference in page
+    assert "Дякуємо: ваше повідомлення збережено" in page
+    email = Email.objects.get(to=["olena@example.org"])
+    assert report.reference in email.subject
+    assert status_token(report) in email.message
+
+
+def test_a_failing_mail_server_delays_the_email_and_loses_nothing(client, demo, report_data, settings):
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
+        "RETRY_INTERVAL": timedelta(0),
+    }
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens on the discard port
+    response = post(client, report_data())
+    report = Report.objects.get(email="olena@example.org")
+    assert report.reference in client.get(response["Location"]).content.decode()
+    send_queued()
+    email = Email.objects.get(to=["olena@example.org"])
+    assert email.status == STATUS.requeued
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    send_queued()
+    email.refresh_from_db()
+    assert email.status == STATUS.sent
+
+
+def test_a_double_submit_gives_one_report(client, demo, report_data):
+    data = report_data()
+    first, second = post(client, data), post(client, data)
+    assert first["Location"] == second["Location"]
+    assert Report.objects.filter(email="olena@example.org").count() == 1
+
+
+def test_a_honeypot_submission_is_stored_as_spam(client, demo, report_data):
+    response = post(client, report_data(website="http://spam.example"))
+    assert response.status_code == 200
+    assert "Thank you" in response.content.decode()
+    assert Report.objects.get(email="olena@example.org").state == "spam"
+    assert not Email.objects.filter(to=["olena@example.org"]).exists()
+
+
+def test_a_too_fast_submission_is_flagged_and_held(client, demo, monkeypatch):
+    data = {
+        "category": "healthcare",
+        "message": "Quick.",
+        "email": "fast@example.org",
+        "stamp": form_stamp(),
+        "idempotency_key": "6f1c6f0e-0000-4000-8000-000000000001",
+    }
+    response = post(client, data)
+    report = Report.objects.get(email="fast@example.org")
+    assert report.flagged and report.state == "held"
+    assert "waiting for a moderator" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.parametrize(
+    "overrides,message",
+    [
+        ({"stamp": ""}, "This form was open too long or was changed."),
+        ({"stamp": "forged:stamp"}, "This form was open too long or was changed."),
+        ({"category": "forged-code"}, "Select a valid choice."),
+        ({"message": "x" * 4001}, "Ensure this value has at most 4000 characters (it has 4001)."),
+        ({"message": "bad\x07bell"}, "This contains characters that are not allowed."),
+        ({"email": "not-an-email"}, "Enter a valid email address."),
+    ],
+)
+def test_bad_input_is_refused_with_the_reason_and_keeps_what_was_typed(client, demo, report_data, overrides, message):
+    response = post(client, report_data(**overrides))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert "There is a problem" in html
+    assert "Nowa Huta" in html  # the place the resident typed is still there
+    assert not Report.objects.filter(email="olena@example.org").exists()
+
+
+def test_errors_are_translated(client, demo, report_data):
+    html = post(client, report_data(message=""), "uk").content.decode()
+    assert "Виникла проблема" in html
+    assert "Це поле обов&#x27;язкове." in html
+
+
+def test_html_in_a_message_is_stored_as_text_and_shown_escaped(client, admin_client, demo, report_data):
+    post(client, report_data(message='<script>alert("x")</script>'))
+    report = Report.objects.get(email="olena@example.org")
+    assert report.message == '<script>alert("x")</script>'
+    page = admin_client.get(f"/admin/feedback/report/{report.pk}/change/").content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert '<script>alert("x")</script>' not in page
+
+
+def test_the_sixth_submission_in_a_minute_is_asked_to_wait(client, demo, report_data):
+    for n in range(5):
+        assert post(client, report_data(email=f"r{n}@example.org")).status_code == 302
+    response = post(client, report_data(email="r6@example.org"), "pl")
+    assert response.status_code == 429
+    assert "Spróbuj ponownie później" in response.content.decode()
+    assert Report.objects.filter(email__startswith="r").count() == 5
+
+
+def test_the_rate_limit_reads_the_address_behind_a_proxy(client, demo, report_data, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(5):
+        post(client, report_data(email=f"p{n}@example.org"), headers={"x-forwarded-for": "203.0.113.7"})
+    other = post(client, report_data(email="q@example.org"), headers={"x-forwarded-for": "203.0.113.8"})
+    same = post(client, report_data(email="p9@example.org"), headers={"x-forwarded-for": "203.0.113.7"})
+    assert (other.status_code, same.status_code) == (302, 429)
+    assert Report.objects.get(email="q@example.org").client_ip == "203.0.113.8"
+
+
+def test_status_page_shows_history_and_public_replies_but_not_notes(client, admin_client, demo, report_data):
+    response = post(client, report_data())
+    report = Report.objects.get(email="olena@example.org")
+    admin_client.post(
+        f"/admin/feedback/report/{report.pk}/change/",
+        {"state": "forwarded", "assigned_to": "", "public_reply": "We passed it on.", "internal_note": "Secret note"},
+    )
+    status = client.get(response["Location"].split("?")[0]).content.decode()
+    assert "forwarded to the city" in status
+    assert "We passed it on." in status
+    assert "Secret note" not in status
+    reply = Email.objects.filter(to=["olena@example.org"]).order_by("-pk").first()
+    assert "We passed it on." in reply.message
+
+
+def test_forged_status_links_get_a_404(client, demo):
+    assert client.get("/en/feedback/status/forged/").status_code == 404
+
+
+def test_editors_cannot_see_reports_but_moderators_can(client, django_user_model, demo):
+    editor = django_user_model.objects.create_user("edek", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    assert client.get("/admin/feedback/report/").status_code == 403
+    assert client.get("/admin/feedback/category/").status_code == 200
+    moderator = django_user_model.objects.create_user("mod", password="x", is_staff=True)
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    assert client.get("/admin/feedback/report/").status_code == 200
+
+
+def test_statistics_show_real_counts_and_hide_small_ones(client, demo):
+    html = client.get("/en/feedback/statistics/").content.decode()
+    assert "<svg" in html and "<rect" in html
+    counts = [int(n) for n in re.findall(r"<td>(\d+)</td>", html)]
+    assert counts and min(counts) >= 3
+    assert "fewer than 3" in html
+    assert "Foreigners&#x27; office and residence permits</th><td>4</td>" in html
+
+
+def test_purge_removes_personal_fields_of_closed_reports(demo, report_data):
+    Report.objects.update(email="someone@example.org", name="Someone")
+    call_command("purge_feedback", "--older-than", "0", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    closed = Report.objects.filter(state__in=["closed", "answered"])
+    assert closed.exists() and not closed.exclude(email="").exists()
+    assert Report.objects.filter(state="received").exclude(email="").exists()
