@@ -1,15 +1,21 @@
 """Resident feedback: stored first, a reference and a status link, spam defences, privacy and statistics."""
 
+import json
+import os
 import re
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
 from post_office.mail import send_queued
 from post_office.models import STATUS, Email
 
 from feedback.models import Report
+from feedback.services import over_rate_limit
 from feedback.tokens import form_stamp, status_token
 from pages.groups import EDITORS, MODERATORS
 
@@ -186,3 +192,37 @@ def test_purge_removes_personal_fields_of_closed_reports(demo, report_data):
     closed = Report.objects.filter(state__in=["closed", "answered"])
     assert closed.exists() and not closed.exclude(email="").exists()
     assert Report.objects.filter(state="received").exclude(email="").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rate_limit_holds_across_two_processes(settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database that two processes share; the SQLite test database lives in memory")
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    script = (
+        "import django; django.setup()\n"
+        "from feedback.services import over_rate_limit\n"
+        "print([over_rate_limit(ip='198.51.100.9') for _ in range(3)])\n"
+    )
+    other = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "openkrakow.settings", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert other.stdout.strip() == "[False, False, False]"
+    assert [over_rate_limit(ip="198.51.100.9") for _ in range(3)] == [False, False, True]
+
+
+def test_moderators_can_export_and_erase_everything_for_one_address(admin_client, demo, report_data, client):
+    post(client, report_data(email="olena@example.org"))
+    ids = list(Report.objects.filter(email="olena@example.org").values_list("pk", flat=True))
+    exported = admin_client.post("/admin/feedback/report/", {"action": "export_for_address", "_selected_action": ids})
+    data = json.loads(exported.content)
+    assert data["email"] == "olena@example.org" and data["reports"][0]["message"].startswith("Smog near")
+    admin_client.post("/admin/feedback/report/", {"action": "erase_for_address", "_selected_action": ids})
+    report = Report.objects.get(pk=ids[0])
+    assert (report.email, report.name, report.message) == ("", "", "")
+    assert report.anonymised_at is not None
