@@ -1,22 +1,15 @@
-"""The secret manage link of a registration: a signed token, so the reference alone reveals nothing."""
+"""The secret manage link of a registration."""
 
-from django.core import signing
+from pages.tokens import object_for_token, object_token
 
 SALT = "conference.registration.manage"
 
 
 def manage_token(registration) -> str:
-    return signing.dumps({"id": registration.pk, "ref": registration.reference}, salt=SALT, compress=True)
+    return object_token(registration, salt=SALT)
 
 
 def registration_for(token: str):
-    """The registration a token names, or None if the token is forged or names nothing."""
     from conference.models import Registration
 
-    try:
-        data = signing.loads(token, salt=SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict):
-        return None
-    return Registration.objects.filter(pk=data.get("id"), reference=data.get("ref"), anonymised_at=None).first()
+    return object_for_token(token, Registration.objects.filter(anonymised_at=None), salt=SALT)

@@ -293,29 +293,27 @@ def agenda_ics(request, token):
     return _calendar_response(content, "agenda.ics")
 
 
-@condition(etag_func=_etag, last_modified_func=_last_change)
-def schedule_xml(request):
+def _schedule_export(request, build):
+    """The whole schedule through one of the app formats, in the export's language."""
     with _export_language(request):
         conference = current_conference()
-        content = exports.frab_xml(
+        return build(
             schedule_sessions(conference),
             conference=conference,
             version=_version(conference),
             absolute_url=lambda path: request.build_absolute_uri(path or reverse("conference:overview")),
         )
+
+
+@condition(etag_func=_etag, last_modified_func=_last_change)
+def schedule_xml(request):
+    content = _schedule_export(request, exports.frab_xml)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def schedule_json(request):
-    with _export_language(request):
-        conference = current_conference()
-        data = exports.c3voc_json(
-            schedule_sessions(conference),
-            conference=conference,
-            version=_version(conference),
-            absolute_url=lambda path: request.build_absolute_uri(path or reverse("conference:overview")),
-        )
+    data = _schedule_export(request, exports.c3voc_json)
     return HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
 
 

@@ -4,24 +4,20 @@ import time
 
 from django.core import signing
 
+from pages.tokens import object_for_token, object_token
+
 STATUS_SALT = "feedback.report.status"
 STAMP_SALT = "feedback.form.rendered"
 
 
 def status_token(report) -> str:
-    return signing.dumps({"id": report.pk, "ref": report.reference}, salt=STATUS_SALT, compress=True)
+    return object_token(report, salt=STATUS_SALT)
 
 
 def report_for(token: str):
     from feedback.models import Report
 
-    try:
-        data = signing.loads(token, salt=STATUS_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict):
-        return None
-    return Report.objects.filter(pk=data.get("id"), reference=data.get("ref")).exclude(state="spam").first()
+    return object_for_token(token, Report.objects.exclude(state="spam"), salt=STATUS_SALT)
 
 
 def form_stamp() -> str:
