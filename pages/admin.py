@@ -75,15 +75,13 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
         return [*super().get_fieldsets(request, obj), self.workflow_fieldset]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = []
         if self.can_publish(request):
-            return readonly
+            return []
         # Translators: the shared fields (status, place, dates) and the source text are the editors' to change.
-        shared = [name for name in self.shared_fields() if name not in readonly]
         language = self.get_form_language(request, obj)
         source = obj.source_language if obj else settings.PARLER_DEFAULT_LANGUAGE_CODE
         texts = self.model._parler_meta.get_translated_fields() if language == source else []
-        return [*readonly, *shared, *[name for name in texts if name in self.form_field_names()]]
+        return [*self.shared_fields(), *[name for name in texts if name in self.form_field_names()]]
 
     def shared_fields(self) -> list[str]:
         return [f.name for f in self.model._meta.concrete_fields if f.editable and not f.primary_key]
