@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 # A local, non-DEBUG configuration for `make run`; every value can be overridden from the environment.
 export SECRET_KEY ?= $(shell mkdir -p var && test -s var/secret_key || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key; cat var/secret_key)
 export ALLOWED_HOSTS ?= 127.0.0.1,localhost
-export SECURE_COOKIES ?= 0
+export HTTPS ?= 0
 export SERVE_MEDIA ?= 1
 
 .PHONY: run test setup migrate messages-compile messages-check messages lint bench worker clean

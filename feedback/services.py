@@ -13,15 +13,6 @@ from feedback.models import Category, InternalNote, RateLimitHit, Report, Report
 RATE_LIMIT_PER_MINUTE = 5
 
 
-def client_ip(request) -> str | None:
-    """The visitor's address; behind TRUSTED_PROXY_COUNT proxies, the entry that many from the right."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
-
-
 def over_rate_limit(*, ip: str | None, email: str = "") -> bool:
     """Record this attempt and say whether this IP or e-mail sent more than five in the last minute."""
     now = timezone.now()

@@ -14,6 +14,7 @@ from feedback import services
 from feedback.forms import ReportForm
 from feedback.models import Category, Report
 from feedback.tokens import form_stamp, report_for
+from openkrakow.middleware import client_ip
 
 SUPPRESS_BELOW = 3
 
@@ -22,7 +23,7 @@ def report_form(request):
     """Store first, then confirm; spam and rate limits get a plain explanation, never a bare error."""
     if request.method == "POST":
         form = ReportForm(request.POST)
-        ip = services.client_ip(request)
+        ip = client_ip(request)
         if services.over_rate_limit(ip=ip, email=request.POST.get("email", "").strip()):
             return render(request, "feedback/try_later.html", status=429)
         if form.is_valid():
