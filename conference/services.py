@@ -109,7 +109,10 @@ def _book(*, registration: Registration, request: SessionRequest) -> Booking:
         raise ValidationError(_("This session is not open for registration."), code="not_open")
     if request.interpretation and request.interpretation not in session.interpretation_languages:
         raise ValidationError(_("This session is not interpreted into that language."), code="interpretation")
-    full = session.capacity is not None and session.bookings.confirmed().count() >= session.capacity
+    # Nobody jumps the queue: while people wait, a newcomer waits too.
+    full = session.capacity is not None and (
+        session.bookings.confirmed().count() >= session.capacity or session.bookings.waiting().exists()
+    )
     booking = Booking(
         registration=registration,
         session=session,
@@ -136,7 +139,7 @@ def register_attendee(
     """Store a registration and its bookings, then queue the confirmation e-mail; the same key twice is one row."""
     existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
     if existing:
-        return existing
+        return _same_sender(existing, email)
     try:
         with transaction.atomic():
             registration = Registration(
@@ -165,7 +168,14 @@ def register_attendee(
         existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
-        return existing
+        return _same_sender(existing, email)
+    return registration
+
+
+def _same_sender(registration: Registration, email: str) -> Registration:
+    """A repeated form is the same registration only for the same person; a reused key opens nobody's page."""
+    if registration.email.lower() != email.lower():
+        raise ValidationError(_("This form has already been sent. Please reload the page and fill it in again."))
     return registration
 
 
@@ -198,13 +208,21 @@ def cancel_booking(*, booking: Booking) -> Booking | None:
         booking.save(update_fields=["status", "changed_at"])
         if not held_place:
             return None
-        promoted = session.bookings.waiting().select_related("registration").first()
-        if promoted is None:
-            return None
-        promoted.status = Booking.Status.CONFIRMED
-        promoted.save(update_fields=["status", "changed_at"])
-        _queue_registration_email(promoted.registration, template="conference/email/promoted", booking=promoted)
-        return promoted
+        promoted = fill_from_waiting_list(session=session)
+        return promoted[0] if promoted else None
+
+
+def fill_from_waiting_list(*, session: Session) -> list[Booking]:
+    """Give free places to the people waiting, in order, and tell each by e-mail; the session row must be locked."""
+    if session.is_cancelled or session.capacity is None:
+        return []
+    free = session.capacity - session.bookings.confirmed().count()
+    promoted = list(session.bookings.waiting().select_related("registration")[: max(free, 0)])
+    for booking in promoted:
+        booking.status = Booking.Status.CONFIRMED
+        booking.save(update_fields=["status", "changed_at"])
+        _queue_registration_email(booking.registration, template="conference/email/promoted", booking=booking)
+    return promoted
 
 
 def cancel_registration(*, registration: Registration) -> None:

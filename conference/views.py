@@ -187,7 +187,9 @@ def star(request):
     next_url = request.POST.get("next", "")
     if request.POST.get("from_agenda"):  # the agenda's own address changes with its contents
         next_url = reverse("conference:agenda", kwargs={"token": token})
-    elif not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    elif not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = reverse("conference:schedule")
     response = HttpResponseRedirect(f"{next_url.split('#')[0]}#session-{session.code}")
     response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
@@ -221,7 +223,8 @@ def agenda_view(request, token):
             "webcal_url": webcal_url,
         },
     )
-    response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
+    if agenda.COOKIE not in request.COOKIES:  # opening someone else's shared agenda must not replace yours
+        response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
     return response
 
 
@@ -238,9 +241,10 @@ def _export_language(request):
 
 
 def _etag(request, *args, **kwargs):
+    # The count catches a deleted session, which leaves no newer change time behind.
     changed = _last_change(request)
     with _export_language(request):
-        return f"{translation.get_language()}-{changed.timestamp() if changed else 0}"
+        return f"{translation.get_language()}-{Session.objects.count()}-{changed.timestamp() if changed else 0}"
 
 
 def _version(conference: Conference) -> str:

@@ -5,6 +5,7 @@ import uuid
 from xml.etree import ElementTree as ET
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import re_path
 from django.utils import translation
@@ -124,8 +125,8 @@ def _create(request, fmt):
             language="pl",
             source="open311",
         )
-    except Exception as error:  # noqa: BLE001 (a validation problem must answer as a GeoReport error)
-        return _error(400, "; ".join(getattr(error, "messages", [str(error)])), fmt)
+    except ValidationError as error:
+        return _error(400, "; ".join(error.messages), fmt)
     notice = {"service_request_id": report.reference, "service_notice": "", "account_id": None}
     return _render([notice], fmt, root="service_requests", item="request")
 

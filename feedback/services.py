@@ -1,12 +1,15 @@
 """Writes with rules for resident feedback: store first, then tell; replies, states, rate limits, erasure."""
 
 import datetime
+import hashlib
 import json
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Category, InternalNote, RateLimitHit, Report, ReportEvent
 
@@ -16,9 +19,9 @@ RATE_LIMIT_PER_MINUTE = 5
 def over_rate_limit(*, ip: str | None, email: str = "") -> bool:
     """Record this attempt and say whether this IP or e-mail sent more than five in the last minute."""
     now = timezone.now()
-    keys = [f"ip:{ip}"] if ip else []
-    if email:
-        keys.append(f"email:{email.lower()}")
+    keys = [f"ip:{ip}"[:300]] if ip else []
+    if email:  # unvalidated input: stored only as a fixed-length digest
+        keys.append("email:" + hashlib.sha256(email.strip().lower().encode()).hexdigest())
     with transaction.atomic():
         RateLimitHit.objects.filter(created_at__lt=now - datetime.timedelta(hours=1)).delete()
         recent = RateLimitHit.objects.filter(created_at__gte=now - datetime.timedelta(minutes=1))
@@ -44,7 +47,7 @@ def submit_report(
     """Save the report first; only then queue the resident's confirmation. The same key twice is one report."""
     existing = Report.objects.filter(idempotency_key=idempotency_key).first()
     if existing:
-        return existing
+        return _same_report(existing, message, email)
     try:
         with transaction.atomic():
             report = Report(
@@ -72,7 +75,14 @@ def submit_report(
         existing = Report.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
-        return existing
+        return _same_report(existing, message, email)
+    return report
+
+
+def _same_report(report: Report, message: str, email: str) -> Report:
+    """A repeated form is the same report only with the same words; a reused key opens nobody's status page."""
+    if report.message != message or report.email.lower() != email.lower():
+        raise ValidationError(_("This form has already been sent. Please reload the page and fill it in again."))
     return report
 
 
@@ -116,10 +126,14 @@ def purge_feedback(*, older_than_days: int) -> int:
 
 def _anonymise(reports) -> int:
     with transaction.atomic():
-        count = reports.update(name="", email="", place="", message="", client_ip=None, anonymised_at=timezone.now())
-        ReportEvent.objects.filter(report__in=reports).update(reply="")
-        InternalNote.objects.filter(report__in=reports).delete()
-    return count
+        # The ids first: after the update below, the queryset's own filter (an e-mail address) matches nothing.
+        ids = list(reports.values_list("pk", flat=True))
+        ReportEvent.objects.filter(report_id__in=ids).update(reply="")
+        InternalNote.objects.filter(report_id__in=ids).delete()
+        Report.objects.filter(pk__in=ids).update(
+            name="", email="", place="", message="", client_ip=None, anonymised_at=timezone.now()
+        )
+    return len(ids)
 
 
 def export_for_email(email: str) -> str:

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponseRedirect
@@ -28,21 +29,25 @@ def report_form(request):
             return render(request, "feedback/try_later.html", status=429)
         if form.is_valid():
             data = form.cleaned_data
-            report = services.submit_report(
-                idempotency_key=data["idempotency_key"],
-                category=form.category_object(),
-                message=data["message"],
-                place=data["place"],
-                name=data["name"],
-                email=data["email"],
-                language=translation.get_language(),
-                client_ip=ip,
-                flag_reason=form.flag_reason(),
-                spam=form.is_honeypot(),
-            )
-            if report.state == Report.State.SPAM:
-                return render(request, "feedback/thanks.html")
-            return HttpResponseRedirect(report.get_status_url() + "?new=1")
+            try:
+                report = services.submit_report(
+                    idempotency_key=data["idempotency_key"],
+                    category=form.category_object(),
+                    message=data["message"],
+                    place=data["place"],
+                    name=data["name"],
+                    email=data["email"],
+                    language=translation.get_language(),
+                    client_ip=ip,
+                    flag_reason=form.flag_reason(),
+                    spam=form.is_honeypot(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if report.state == Report.State.SPAM:
+                    return render(request, "feedback/thanks.html")
+                return HttpResponseRedirect(report.get_status_url() + "?new=1")
         # Keep what was typed; a fresh stamp lets the corrected form through.
         form.data = form.data.copy()
         form.data["stamp"] = form_stamp()
@@ -94,4 +99,6 @@ class StatisticsView(TemplateView):
             ),
             ("month", _suppressed(list(by_month.order_by("month")), lambda row: row["month"])),
         ]
-        return super().get_context_data(charts=charts, total=reports.count(), **kwargs)
+        # With a hidden cell, the total minus the shown cells would reveal it: then the total is not shown.
+        suppressed = any(row["count"] is None for _kind, rows in charts for row in rows)
+        return super().get_context_data(charts=charts, total=None if suppressed else reports.count(), **kwargs)

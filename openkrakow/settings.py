@@ -1,6 +1,7 @@
 """Settings for Open Kraków, read from the environment with safe development defaults."""
 
 import os
+import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -30,7 +31,10 @@ TESTING = "pytest" in sys.modules
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if DEBUG or TESTING:
-    SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"
+    # A random key under pytest: even a production process that imported pytest would sign nothing guessable.
+    SECRET_KEY = SECRET_KEY or (
+        secrets.token_urlsafe(50) if TESTING else "dev-only-insecure-key-never-used-in-production"
+    )
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 else:
     # A production start without these would run with a guessable key or refuse every request.

@@ -84,7 +84,8 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
         return [*self.shared_fields(), *[name for name in texts if name in self.form_field_names()]]
 
     def shared_fields(self) -> list[str]:
-        return [f.name for f in self.model._meta.concrete_fields if f.editable and not f.primary_key]
+        fields = [*self.model._meta.concrete_fields, *self.model._meta.many_to_many]
+        return [f.name for f in fields if f.editable and not f.primary_key]
 
     def form_field_names(self) -> set[str]:
         return {name for _title, options in self.fieldsets for name in options["fields"]}

@@ -143,7 +143,12 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
             summary.unknown.append(entry.msgctxt or entry.msgid[:60])
             continue
         obj, field_name = resolved
+        opts = obj._meta
+        if user is not None and not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            summary.unknown.append(_("%(entry)s: you may not change this") % {"entry": entry.msgctxt})
+            continue
         plan = pending.setdefault(object_key(obj), {"obj": obj, "fields": {}, "complete": True})
+        limit = obj._parler_meta.root_model._meta.get_field(field_name).max_length
         source = obj.safe_translation_getter(field_name, language_code=obj.source_language, default="")
         if obj.source_language == language:
             summary.unknown.append(entry.msgctxt)
@@ -152,6 +157,11 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
             plan["complete"] = False
         elif not entry.msgstr or entry.fuzzy:
             summary.not_translated += 1
+            plan["complete"] = False
+        elif limit and len(entry.msgstr) > limit:
+            summary.conflicts.append(
+                _("%(entry)s: longer than %(limit)s characters") % {"entry": entry.msgctxt, "limit": limit}
+            )
             plan["complete"] = False
         else:
             plan["fields"][field_name] = entry.msgstr

@@ -163,6 +163,10 @@ def media(request, path):
     """Uploaded documents, as downloads, when no web server in front serves them (SERVE_MEDIA)."""
     if not settings.SERVE_MEDIA:
         raise Http404
+    # A document is public once published; drafts are for staff.
+    draft = path.startswith("documents/") and not Document.objects.published().filter(file=path).exists()
+    if draft and not request.user.is_staff:
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Disposition"] = "attachment"
     return response

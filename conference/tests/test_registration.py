@@ -234,3 +234,30 @@ def test_purge_anonymises_past_registrations_and_keeps_counts(demo):
 def test_overview_shows_places_left_and_the_full_event(client, demo):
     html = client.get("/en/conference/").content.decode()
     assert "Workshop: residence papers without stress</a>:\n              0 places left" in html
+
+
+def test_a_reused_form_key_opens_nobody_elses_registration(client, demo):
+    data = form_data()
+    client.post("/en/conference/register/", data)
+    response = client.post("/en/conference/register/", {**data, "email": "intruder@example.org"})
+    assert response.status_code == 400
+    assert "This form has already been sent." in response.content.decode()
+
+
+def test_newcomers_join_the_queue_while_people_wait(db):
+    session = SessionFactory(registration_required=True, capacity=1)
+
+    def register(n):
+        return register_attendee(
+            conference=session.conference,
+            idempotency_key=uuid.uuid4(),
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            language="pl",
+            sessions=[SessionRequest(session)],
+        )
+
+    first, second = register(1), register(2)
+    Session.objects.filter(pk=session.pk).update(capacity=2)  # an editor adds a place
+    third = register(3)
+    assert [p.bookings.get().status for p in (first, second, third)] == ["confirmed", "waiting", "waiting"]

@@ -15,7 +15,7 @@ from post_office.mail import send_queued
 from post_office.models import STATUS, Email
 
 from feedback.models import Report
-from feedback.services import over_rate_limit
+from feedback.services import over_rate_limit, update_report
 from feedback.tokens import form_stamp, status_token
 from pages.groups import EDITORS, MODERATORS
 
@@ -184,6 +184,7 @@ def test_statistics_show_real_counts_and_hide_small_ones(client, demo):
     assert counts and min(counts) >= 3
     assert "fewer than 3" in html
     assert "Foreigners&#x27; office and residence permits</th><td>4</td>" in html
+    assert "reports so far" not in html  # with a hidden cell, the total would give it away
 
 
 def test_purge_removes_personal_fields_of_closed_reports(demo, report_data):
@@ -219,6 +220,7 @@ def test_the_rate_limit_holds_across_two_processes(settings):
 def test_moderators_can_export_and_erase_everything_for_one_address(admin_client, demo, report_data, client):
     post(client, report_data(email="olena@example.org"))
     ids = list(Report.objects.filter(email="olena@example.org").values_list("pk", flat=True))
+    update_report(report=Report.objects.get(pk=ids[0]), reply="Dear Olena, thank you.", note="Olena called too.")
     exported = admin_client.post("/admin/feedback/report/", {"action": "export_for_address", "_selected_action": ids})
     data = json.loads(exported.content)
     assert data["email"] == "olena@example.org" and data["reports"][0]["message"].startswith("Smog near")
@@ -226,3 +228,14 @@ def test_moderators_can_export_and_erase_everything_for_one_address(admin_client
     report = Report.objects.get(pk=ids[0])
     assert (report.email, report.name, report.message) == ("", "", "")
     assert report.anonymised_at is not None
+    assert not report.events.exclude(reply="").exists()
+    assert not report.notes.exists()
+
+
+def test_a_reused_form_key_opens_nobody_elses_report(client, demo, report_data):
+    data = report_data()
+    post(client, data)
+    response = post(client, {**data, "email": "intruder@example.org", "message": "Something else"})
+    assert response.status_code == 400
+    assert "This form has already been sent." in response.content.decode()
+    assert "/feedback/status/" not in response.get("Location", "")

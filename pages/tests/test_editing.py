@@ -153,3 +153,10 @@ def test_documents_download_when_django_serves_media(client, db, settings, serve
     if serve_media:
         assert response["Content-Disposition"] == "attachment"
         assert b"".join(response.streaming_content) == b"Tekst dokumentu."
+
+
+def test_a_draft_document_is_not_downloadable_by_visitors(client, admin_client, db, settings):
+    settings.SERVE_MEDIA = True
+    document = DocumentFactory(status="draft")
+    assert client.get(document.file.url, follow=True).status_code == 404
+    assert admin_client.get(document.file.url).status_code == 200

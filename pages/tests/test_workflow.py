@@ -5,7 +5,7 @@ import subprocess
 
 import polib
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
@@ -333,3 +333,25 @@ def test_commands_export_and_import(demo, tmp_path, capsys):
     call_command("import_translations", str(path))
     assert "Applied: 3" in capsys.readouterr().out
     assert Page.objects.get(slug="forum").has_translation("ru")
+
+
+def test_an_over_long_translation_is_reported_not_saved(demo):
+    forum = Page.objects.get(slug="forum")
+    catalogue = export_catalogue(language="ru", statuses={TranslationStatus.MISSING}, objects=[forum])
+    for entry in catalogue:
+        entry.msgstr = "Ф" * 500
+    summary = import_catalogue(content=str(catalogue).encode(), language="ru")
+    assert any("longer than 200 characters" in item for item in summary.conflicts)
+    assert not forum.translations.filter(language_code="ru", title="Ф" * 500).exists()
+
+
+def test_an_import_only_changes_what_the_user_may_change(demo, django_user_model):
+    speaker_translator = django_user_model.objects.create_user("s", password="x", is_staff=True)
+    speaker_translator.user_permissions.add(Permission.objects.get(codename="change_speaker"))
+    forum = Page.objects.get(slug="forum")
+    catalogue = export_catalogue(language="ru", statuses={TranslationStatus.MISSING}, objects=[forum])
+    for entry in catalogue:
+        entry.msgstr = "Форум"
+    summary = import_catalogue(content=str(catalogue).encode(), language="ru", user=speaker_translator)
+    assert summary.applied == []
+    assert any("you may not change this" in item for item in summary.unknown)
