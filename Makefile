@@ -67,5 +67,10 @@ test: setup lint messages-check
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 
+# Load the site with wrk under production settings on PostgreSQL; writes bench/results.md.
+bench: setup
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) var

@@ -1,0 +1,160 @@
+"""make bench: the site under gunicorn with production settings on PostgreSQL, loaded with wrk on loopback.
+
+Writes bench/results.md: requests per second, p50/p99 latency at 16 and 64 connections, HTML bytes raw and
+gzipped, and SQL queries per request, each also as a ratio to a whitenoise static file measured in the same run.
+"""
+
+import gzip
+import json
+import os
+import platform
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+PORT = int(os.environ.get("BENCH_PORT", "8100"))
+BASE = f"http://127.0.0.1:{PORT}"
+DURATION = os.environ.get("BENCH_SECONDS", "8")
+ENV = {
+    **os.environ,
+    "DATABASE_URL": "postgres://openkrakow:openkrakow@127.0.0.1:5432/openkrakow_bench",
+    "DEBUG": "0",
+    "HTTPS": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SERVE_MEDIA": "1",
+}
+
+
+def manage(*args, env=None, **kwargs):
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env or ENV, check=True, **kwargs)
+
+
+def wrk(url: str, connections: int) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": to_ms(latency["50"]),
+        "p99": to_ms(latency["99"]),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def main():
+    subprocess.run(["bash", ".ci/postgres", "openkrakow_bench"], cwd=ROOT, check=True)
+    manage("migrate", "--noinput", "-v0")
+    manage("load_demo", "-v0", stdout=subprocess.DEVNULL)
+    manage("shell", "-c", (ROOT / "bench" / "prepare.py").read_text())
+    manage("collectstatic", "--noinput", "-v0")
+    static = next((ROOT / "var" / "static" / "css").glob("site.*.css")).name
+    targets = [
+        ("static file (reference)", f"/static/css/{static}"),
+        *[(f"home ({lang})", f"/{lang}/") for lang in ("pl", "en", "uk", "ru")],
+        ("programme page", "/en/aims/liaison-officer/"),
+        ("schedule, all days (60 sessions)", "/en/conference/schedule/"),
+        ("session page", "/en/conference/sessions/OK1702/"),
+        ("schedule.ics", "/en/conference/schedule.ics"),
+        ("schedule.xml", "/en/conference/schedule.xml"),
+        ("feedback form (GET)", "/en/feedback/"),
+    ]
+    workers = str(os.cpu_count() * 2 + 1)
+    server = subprocess.Popen(
+        [ROOT / ".venv/bin/gunicorn", "openkrakow.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", workers],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{BASE}/healthz", timeout=1)  # noqa: S310 (our own loopback server)
+                break
+            except OSError:
+                time.sleep(0.5)
+        rows = []
+        for name, path in targets:
+            body = urllib.request.urlopen(BASE + path).read()  # noqa: S310
+            row = {"name": name, "path": path, "raw": len(body), "gzip": len(gzip.compress(body))}
+            for connections in (16, 64):
+                row[connections] = wrk(BASE + path, connections)
+            rows.append(row)
+            print(f"{name}: {row[16]['rps']:.0f} rps at 16, {row[64]['rps']:.0f} rps at 64", flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+    queries = json.loads(
+        manage(
+            "shell",
+            "-c",
+            (ROOT / "bench" / "queries.py").read_text(),
+            capture_output=True,
+            text=True,
+            # Django's test client calls itself "testserver".
+            env={**ENV, "ALLOWED_HOSTS": "testserver", "BENCH_PATHS": json.dumps([path for _name, path in targets])},
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    write_results(rows, queries, workers)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    pg = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {pg}, wrk on loopback"
+
+
+def write_results(rows, queries, workers):
+    reference = rows[0]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}: {machine()}; gunicorn with {workers} sync workers,",
+        f"production settings (DEBUG off), PostgreSQL, the demo content with 60 sessions; {DURATION} s per run.",
+        "Ratios compare each row with the static file measured in the same run, since these machines are noisy.",
+        "",
+        "| target | req/s @16 | ratio | p50 / p99 ms @16 | req/s @64 | ratio | p50 / p99 ms @64 "
+        "| HTML bytes (gzip) | SQL queries |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        cells = [f"{row['name']} `{row['path']}`"]
+        for connections in (16, 64):
+            result = row[connections]
+            ratio = result["rps"] / reference[connections]["rps"]
+            errors = f" ({result['errors']} errors)" if result["errors"] else ""
+            cells += [f"{result['rps']:.0f}{errors}", f"{ratio:.2f}", f"{result['p50']:.1f} / {result['p99']:.1f}"]
+        cells += [f"{row['raw']} ({row['gzip']})", str(queries.get(row["path"], "—"))]
+        lines.append("| " + " | ".join(cells) + " |")
+    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n")
+    print((ROOT / "bench" / "results.md").read_text())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
