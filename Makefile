@@ -8,9 +8,9 @@ PORT ?= 8000
 LANGS := pl en uk ru
 MANAGE := $(BIN)/python manage.py
 
-# A local, non-DEBUG configuration for `make run`; every value can be overridden from the environment.
-export SECRET_KEY ?= $(shell mkdir -p var && test -s var/secret_key || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key; cat var/secret_key)
-export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+# A local, non-DEBUG configuration for `make run`: settings read this machine's key from var/secret_key
+# (made once, here) and serve loopback only; every value can be overridden from the environment.
+$(shell mkdir -p var && test -s var/secret_key || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
 export HTTPS ?= 0
 export SERVE_MEDIA ?= 1
 

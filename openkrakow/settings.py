@@ -30,6 +30,12 @@ TESTING = "pytest" in sys.modules
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# A checkout where `make` ran has its own random key in var/secret_key: manage.py then works there without
+# any environment, for this machine only (ALLOWED_HOSTS loopback). Production sets both in the environment.
+LOCAL_KEY_FILE = Path(os.environ.get("SECRET_KEY_FILE", BASE_DIR / "var" / "secret_key"))
+if not SECRET_KEY and not (DEBUG or TESTING) and LOCAL_KEY_FILE.is_file():
+    SECRET_KEY = LOCAL_KEY_FILE.read_text().strip()
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]
 if DEBUG or TESTING:
     # A random key under pytest: even a production process that imported pytest would sign nothing guessable.
     SECRET_KEY = SECRET_KEY or (

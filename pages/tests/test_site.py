@@ -118,7 +118,7 @@ def test_production_settings_refuse_to_start_without_key_or_hosts(env, message):
     clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", "import openkrakow.settings"],
-        env={**clean_env, "DEBUG": "0", **env},
+        env={**clean_env, "DEBUG": "0", "SECRET_KEY_FILE": "/nonexistent", **env},
         capture_output=True,
         text=True,
         check=False,
