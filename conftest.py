@@ -45,12 +45,15 @@ def page(browser, live_server):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """parler caches translations by primary key; a rolled-back test must not leave them for the next."""
-    from django.core.cache import cache
+    """Pages a test kept in this process's memory must not answer the next test, whose rows differ.
 
-    cache.clear()
+    The shared cache lives in the test database, which each test rolls back or flushes.
+    """
+    from django.core.cache import caches
+
+    caches["pages"].clear()
     yield
-    cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from conference.models import Day, Session, Track, Venue, Volunteer
+from conference.models import Day, Session, Volunteer
 
 
 class ScheduleFilterForm(forms.Form):
@@ -16,15 +16,15 @@ class ScheduleFilterForm(forms.Form):
     venue = forms.ChoiceField(label=_("Venue"), required=False)
     track = forms.ChoiceField(label=_("Track"), required=False)
 
-    def __init__(self, data, *, conference, **kwargs):
+    def __init__(self, data, *, conference, venues, tracks, **kwargs):
         super().__init__(data, **kwargs)
         everything = [("", _("all"))]
         self.fields["day"].choices = everything + [
             (day.date.isoformat(), f"{day.date:%d.%m} · {day.theme}") for day in conference.days.all()
         ]
         self.fields["lang"].choices = everything + list(settings.LANGUAGES)
-        self.fields["venue"].choices = everything + [(v.slug, v.name) for v in Venue.objects.all()]
-        self.fields["track"].choices = everything + [(t.slug, t.name) for t in Track.objects.all()]
+        self.fields["venue"].choices = everything + [(v.slug, v.name) for v in venues]
+        self.fields["track"].choices = everything + [(t.slug, t.name) for t in tracks]
 
     def valid_filters(self) -> dict[str, str]:
         """The filters that made sense; the others are reported by ignored_names()."""
@@ -88,6 +88,10 @@ class RegistrationForm(forms.Form):
         days = conference.days.all()
         self.fields["days"].queryset = days
         self.fields["volunteer_days"].queryset = days
+        # Both lists show the days the conference has already fetched; a submitted choice is still checked
+        # against the queryset.
+        choices = [(day.pk, self.fields["days"].label_from_instance(day)) for day in days]
+        self.fields["days"].choices = self.fields["volunteer_days"].choices = choices
         sessions = Session.objects.filter(conference=conference).open_for_registration().for_schedule()
         self.sessions = list(sessions.with_booking_counts())
         self.fields["sessions"].queryset = sessions

@@ -8,7 +8,7 @@ from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +25,13 @@ class ConferenceQuerySet(TranslatableQuerySet):
 
     def upcoming_or_latest(self):
         """The next conference that has not ended yet, else the most recent one, with its days."""
-        conferences = self.prefetch_related("translations", "days")
-        upcoming = conferences.filter(end_date__gte=timezone.localdate()).order_by("start_date").first()
-        return upcoming or conferences.latest_first().first()
+        # One query: those not ended, soonest first (the rest sort after them, as nulls), then the latest.
+        upcoming_start = Case(When(end_date__gte=timezone.localdate(), then=F("start_date")))
+        return (
+            self.prefetch_related("translations", "days")
+            .order_by(upcoming_start.asc(nulls_last=True), "-start_date")
+            .first()
+        )
 
 
 class Conference(ShownLanguageMixin, TranslatableModel):

@@ -3,25 +3,29 @@
 from django.urls import path
 
 from conference import views
+from pages.cache import shared_page
+
+# The schedule shows what runs now: kept a minute at most, besides being dropped on every change.
+NOW = 60
 
 app_name = "conference"
 
 urlpatterns = [
-    path("", views.OverviewView.as_view(), name="overview"),
-    path("schedule/", views.ScheduleView.as_view(), name="schedule"),
-    path("schedule.ics", views.schedule_ics, name="schedule_ics"),
-    path("schedule.xml", views.schedule_xml, name="schedule_xml"),
-    path("schedule.json", views.schedule_json, name="schedule_json"),
-    path("sessions/<str:code>/", views.SessionView.as_view(), name="session"),
-    path("sessions/<str:code>.ics", views.session_ics, name="session_ics"),
-    path("speakers/<slug:slug>/", views.SpeakerView.as_view(), name="speaker"),
-    path("venues/<slug:slug>/", views.VenueView.as_view(), name="venue"),
+    path("", shared_page(views.OverviewView.as_view()), name="overview"),
+    path("schedule/", shared_page(views.ScheduleView.as_view(), timeout=NOW), name="schedule"),
+    path("schedule.ics", shared_page(views.schedule_ics), name="schedule_ics"),
+    path("schedule.xml", shared_page(views.schedule_xml), name="schedule_xml"),
+    path("schedule.json", shared_page(views.schedule_json), name="schedule_json"),
+    path("sessions/<str:code>/", shared_page(views.SessionView.as_view(), timeout=NOW), name="session"),
+    path("sessions/<str:code>.ics", shared_page(views.session_ics), name="session_ics"),
+    path("speakers/<slug:slug>/", shared_page(views.SpeakerView.as_view()), name="speaker"),
+    path("venues/<slug:slug>/", shared_page(views.VenueView.as_view()), name="venue"),
     path("agenda/star/", views.star, name="star"),
     path("agenda/<str:token>/", views.agenda_view, name="agenda"),
     path("agenda/<str:token>.ics", views.agenda_ics, name="agenda_ics"),
     path("register/", views.register, name="register"),
     path("registrations/<str:token>/", views.manage_registration, name="manage_registration"),
     path("registrations/<str:token>/calendar.ics", views.registration_calendar, name="registration_calendar"),
-    path("changes/", views.ChangesView.as_view(), name="changes"),
-    path("changes/feed/", views.ChangesFeed(), name="changes_feed"),
+    path("changes/", shared_page(views.ChangesView.as_view()), name="changes"),
+    path("changes/feed/", shared_page(views.ChangesFeed()), name="changes_feed"),
 ]

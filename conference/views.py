@@ -8,7 +8,7 @@ from itertools import groupby
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import Count, Max, Prefetch, Subquery
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -16,21 +16,27 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import condition, require_POST
+from django.views.decorators.http import condition, require_http_methods
 from django.views.generic import DetailView, TemplateView
 
 from conference import agenda, exports, services
 from conference.forms import ManageForm, RegistrationForm, ScheduleFilterForm
-from conference.models import Booking, Conference, ScheduleVersion, Session, Speaker, Venue
+from conference.models import Booking, Conference, ScheduleChange, ScheduleVersion, Session, Speaker, Track, Venue
 from conference.registration_tokens import registration_for
+from pages import cache as page_cache
 from pages.feeds import LanguageAtomFeed
 
 
-def current_conference() -> Conference:
-    conference = Conference.objects.upcoming_or_latest()
+def current_conference(request) -> Conference:
+    conference = upcoming_or_latest(request)
     if conference is None:
         raise Http404
     return conference
+
+
+def upcoming_or_latest(request) -> Conference | None:
+    """The conference the section is about, with its days: kept in memory until the next change or day."""
+    return page_cache.remember(request, f"conference:{timezone.localdate()}", Conference.objects.upcoming_or_latest)
 
 
 def schedule_sessions(conference: Conference):
@@ -50,7 +56,7 @@ class OverviewView(TemplateView):
     template_name = "conference/overview.html"
 
     def get_context_data(self, **kwargs):
-        conference = Conference.objects.upcoming_or_latest()
+        conference = upcoming_or_latest(self.request)
         venues = Venue.objects.filter(rooms__sessions__conference=conference).distinct() if conference else []
         limited = (
             schedule_sessions(conference).open_for_registration().with_booking_counts()
@@ -64,8 +70,14 @@ class ScheduleView(TemplateView):
     template_name = "conference/schedule.html"
 
     def get_context_data(self, **kwargs):
-        conference = current_conference()
-        form = ScheduleFilterForm(self.request.GET, conference=conference)
+        conference = current_conference(self.request)
+        form = ScheduleFilterForm(
+            self.request.GET,
+            conference=conference,
+            # Reference data, the same on every schedule page: kept in memory until the next change.
+            venues=page_cache.remember(self.request, "venues", lambda: list(Venue.objects.all())),
+            tracks=page_cache.remember(self.request, "tracks", lambda: list(Track.objects.all())),
+        )
         filters = form.valid_filters()
         sessions = schedule_sessions(conference)
         if "day" in filters:
@@ -176,21 +188,32 @@ class VenueView(DetailView):
         return super().get_context_data(sessions=sessions, **kwargs)
 
 
-@require_POST
+def _next_url(request, value: str) -> str:
+    """Where to return after starring: an address on this site, or the schedule."""
+    if url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return value
+    return reverse("conference:schedule")
+
+
+@require_http_methods(["GET", "POST"])
 def star(request):
-    """Star or unstar a session: a new signed token, kept in a cookie and in the agenda's address."""
-    session = get_object_or_404(Session, code=request.POST.get("session", ""))
+    """Star or unstar a session: a new signed token, kept in a cookie and in the agenda's address.
+
+    Cached pages link here for visitors without an agenda yet; GET shows the one-button form that does it.
+    """
+    data = request.POST if request.method == "POST" else request.GET
+    session = get_object_or_404(Session, code=data.get("session", ""))
+    next_url = _next_url(request, data.get("next", ""))
+    if request.method == "GET":
+        token, codes = current_agenda(request)
+        context = {"session": session, "next_url": next_url, "agenda_token": token, "starred": set(codes)}
+        return render(request, "conference/star_confirm.html", context)
     try:
         token = agenda.toggle(request.POST.get("agenda") or request.COOKIES.get(agenda.COOKIE), session.code)
     except agenda.BadAgenda:
         token = agenda.make_token([session.code])
-    next_url = request.POST.get("next", "")
     if request.POST.get("from_agenda"):  # the agenda's own address changes with its contents
         next_url = reverse("conference:agenda", kwargs={"token": token})
-    elif not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = reverse("conference:schedule")
     response = HttpResponseRedirect(f"{next_url.split('#')[0]}#session-{session.code}")
     response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
     return response
@@ -228,10 +251,19 @@ def agenda_view(request, token):
     return response
 
 
+def _schedule_stamp(request) -> dict:
+    """When the schedule last changed and how many sessions it has: one query, asked once per request."""
+    if not hasattr(request, "_schedule_stamp"):
+        latest_version = ScheduleVersion.objects.order_by("-published_at").values("published_at")[:1]
+        request._schedule_stamp = Session.objects.aggregate(
+            latest=Max("changed_at"), count=Count("pk"), published=Max(Subquery(latest_version))
+        )
+    return request._schedule_stamp
+
+
 def _last_change(request, *args, **kwargs):
-    latest = Session.objects.aggregate(latest=Max("changed_at"))["latest"]
-    versions = ScheduleVersion.objects.aggregate(latest=Max("published_at"))["latest"]
-    return max(filter(None, [latest, versions]), default=None)
+    stamp = _schedule_stamp(request)
+    return max(filter(None, [stamp["latest"], stamp["published"]]), default=None)
 
 
 def _export_language(request):
@@ -244,7 +276,8 @@ def _etag(request, *args, **kwargs):
     # The count catches a deleted session, which leaves no newer change time behind.
     changed = _last_change(request)
     with _export_language(request):
-        return f"{translation.get_language()}-{Session.objects.count()}-{changed.timestamp() if changed else 0}"
+        count = _schedule_stamp(request)["count"]
+        return f"{translation.get_language()}-{count}-{changed.timestamp() if changed else 0}"
 
 
 def _version(conference: Conference) -> str:
@@ -261,7 +294,7 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def schedule_ics(request):
     with _export_language(request):
-        conference = current_conference()
+        conference = current_conference(request)
         content = exports.calendar(
             schedule_sessions(conference),
             conference=conference,
@@ -287,7 +320,7 @@ def agenda_ics(request, token):
     if error:
         return error
     with _export_language(request):
-        conference = current_conference()
+        conference = current_conference(request)
         content = exports.calendar(
             Session.objects.filter(code__in=codes).for_schedule(),
             conference=conference,
@@ -300,7 +333,7 @@ def agenda_ics(request, token):
 def _schedule_export(request, build):
     """The whole schedule through one of the app formats, in the export's language."""
     with _export_language(request):
-        conference = current_conference()
+        conference = current_conference(request)
         return build(
             schedule_sessions(conference),
             conference=conference,
@@ -325,9 +358,10 @@ class ChangesView(TemplateView):
     template_name = "conference/changes.html"
 
     def get_context_data(self, **kwargs):
-        conference = current_conference()
+        conference = current_conference(self.request)
+        changes = ScheduleChange.objects.select_related("session__room__venue", "previous_room__venue")
         versions = conference.versions.prefetch_related(
-            "changes__session__translations", "changes__session__room__venue", "changes__previous_room"
+            Prefetch("changes", queryset=changes.prefetch_related("session__translations"))
         )
         return super().get_context_data(conference=conference, versions=versions, **kwargs)
 
@@ -359,7 +393,7 @@ class ChangesFeed(Feed):
 
 def register(request):
     """The registration form; a valid post is stored, then the attendee lands on their own manage page."""
-    conference = current_conference()
+    conference = current_conference(request)
     if request.method == "POST":
         form = RegistrationForm(request.POST, conference=conference)
         if form.is_valid():

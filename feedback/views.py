@@ -16,6 +16,8 @@ from feedback.forms import ReportForm
 from feedback.models import Category, Report
 from feedback.tokens import form_stamp, report_for
 from openkrakow.middleware import client_ip
+from pages import cache as page_cache
+from pages.cache import hole
 
 SUPPRESS_BELOW = 3
 
@@ -51,11 +53,14 @@ def report_form(request):
         # Keep what was typed; a fresh stamp lets the corrected form through.
         form.data = form.data.copy()
         form.data["stamp"] = form_stamp()
-        status = 400
-    else:
-        form = ReportForm(initial={"stamp": form_stamp(), "idempotency_key": uuid.uuid4()})
-        status = 200
-    return render(request, "feedback/index.html", {"form": form}, status=status)
+        return render(request, "feedback/index.html", {"form": form}, status=400)
+    # The blank form is the same for everybody but for its token, time-stamp and key: rendered once, filled in.
+    return page_cache.render_with_holes(
+        request,
+        "feedback/index.html",
+        lambda: {"form": ReportForm(initial={"stamp": hole("stamp"), "idempotency_key": hole("key")})},
+        fill={"stamp": form_stamp, "key": uuid.uuid4},
+    )
 
 
 def report_status(request, token):

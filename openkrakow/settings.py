@@ -76,6 +76,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "openkrakow.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and CSRF: a cached page is answered without touching either.
+    "pages.cache.PageCacheMiddleware",
+    # ETag on every page, and 304 Not Modified when the browser already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,6 +195,29 @@ if TESTING:
     WHITENOISE_AUTOREFRESH = True
     # The outbox delivers into django.core.mail.outbox, where tests read what was sent.
     POST_OFFICE["BACKENDS"] = {"default": "django.core.mail.backends.locmem.EmailBackend"}
+
+# Caches: the shared one (the database by default, so that every app instance sees the same) holds the page
+# cache's generation; each process keeps the pages themselves in memory. See pages/cache.py.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "openkrakow_cache",
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
+    },
+}
+# Whole anonymous pages are cached unless PAGE_CACHE=0; tests switch it on where they test it.
+PAGE_CACHE = env_bool("PAGE_CACHE", not TESTING)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SHARED = "default"
+PAGE_CACHE_LOCAL = "pages"
+# Saves of these apps' (or app.Model) rows may change what a page shows, and so empty the page cache.
+PAGE_CACHE_APPS = ["pages", "conference", "feedback.Category"]
+# Visitors with any of these cookies get pages built for them: editors, pending messages, a personal agenda.
+PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages", "agenda"]
 
 # HTTPS: on by default in production, behind a TLS proxy that sets X-Forwarded-Proto (BEHIND_TLS_PROXY).
 # `make run` serves plain HTTP on 127.0.0.1 and turns it off with HTTPS=0.

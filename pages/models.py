@@ -92,6 +92,10 @@ class PageQuerySet(PublishableQuerySet):
     def top_level(self):
         return self.programme().filter(parent=None)
 
+    def home_and_sections(self):
+        """The home page's text and the top-level sections, in one query."""
+        return self.filter(models.Q(slug=Page.HOME_SLUG) | models.Q(parent=None))
+
 
 class Page(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Publishable, TranslatableModel):
     """An editorial page about the programme, translated over time by volunteers."""

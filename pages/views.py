@@ -38,10 +38,10 @@ class HomeView(TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
-        pages = Page.objects.published().with_translations()
+        pages = list(Page.objects.published().with_translations().home_and_sections())
         return super().get_context_data(
-            page=pages.filter(slug=Page.HOME_SLUG).first(),
-            sections=pages.top_level(),
+            page=next((page for page in pages if page.slug == Page.HOME_SLUG), None),
+            sections=[page for page in pages if page.slug != Page.HOME_SLUG],
             news=NewsEntry.objects.published().with_translations()[:3],
             conference=Conference.objects.upcoming_or_latest(),
             **kwargs,

@@ -89,6 +89,6 @@ def test_schedule_xml_query_count_is_fixed(client, db, django_assert_num_queries
     first = datetime.datetime(2017, 2, 23, 8, tzinfo=WARSAW)
     for n in range(size):
         SessionFactory(conference=conference, room=rooms[n % 5], start=first + datetime.timedelta(minutes=10 * n))
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(8):
         response = client.get("/en/conference/schedule.xml")
     assert len(etree.fromstring(response.content).findall("day/room/event")) == size

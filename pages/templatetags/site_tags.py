@@ -6,14 +6,16 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from pages import cache as page_cache
 from pages.models import ContactRole
 
 register = template.Library()
 
 
-@register.simple_tag
-def contact_roles():
-    return ContactRole.objects.all()
+@register.simple_tag(takes_context=True)
+def contact_roles(context):
+    """The footer's contacts, on every page: kept in memory until the next change to the site's content."""
+    return page_cache.remember(context.get("request"), "contact-roles", lambda: list(ContactRole.objects.all()))
 
 
 @register.filter

@@ -190,7 +190,7 @@ def test_page_query_count_is_fixed(client, db, django_assert_num_queries, size):
 def test_home_query_count_is_fixed(client, demo, django_assert_num_queries, size):
     PageFactory.create_batch(size)
     NewsEntryFactory.create_batch(size)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         assert client.get("/en/").status_code == 200
 
 

@@ -156,5 +156,5 @@ def test_a_right_to_left_language_renders_rtl(client, demo, settings, monkeypatc
 @pytest.mark.parametrize("roles", [3, 30])
 def test_home_page_query_count_does_not_grow_with_contacts(client, demo, django_assert_num_queries, roles):
     ContactRoleFactory.create_batch(roles)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         assert client.get("/uk/").status_code == 200

@@ -1,0 +1,171 @@
+"""The page cache: whole anonymous pages, per address and language, correct across app instances.
+
+A page is kept in each process's memory under the current *generation*, a random value in the shared cache
+(the database cache by default). Any editor's save of content a page shows draws a new generation, so every
+instance stops serving what it kept, at the cost of one small shared-cache read per cached request. Pages are
+never kept when the response set a cookie or carries a CSRF token, nor for visitors with a session, messages
+or a personal agenda: their pages are built for them.
+"""
+
+import functools
+import hashlib
+import secrets
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+GENERATION_KEY = "page-cache:generation"
+STATUS_HEADER = "X-Page-Cache"
+
+
+def shared_page(view=None, *, timeout=None):
+    """Mark a view's 200 responses as the same for every anonymous visitor, so they may be cached.
+
+    `timeout` (seconds) bounds how long a page may be kept when it also changes with the clock, such as the
+    schedule's "now running"; edits invalidate it at once regardless.
+    """
+
+    def decorate(view_func):
+        @functools.wraps(view_func)
+        def wrapper(request, *args, **kwargs):
+            response = view_func(request, *args, **kwargs)
+            response.page_cache_timeout = timeout or settings.PAGE_CACHE_SECONDS
+            return response
+
+        return wrapper
+
+    return decorate(view) if view else decorate
+
+
+def current_generation() -> str:
+    shared = caches[settings.PAGE_CACHE_SHARED]
+    generation = shared.get(GENERATION_KEY)
+    if generation is None:
+        shared.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = shared.get(GENERATION_KEY)
+    return generation
+
+
+def remember(request, name: str, compute):
+    """A value kept in this process until the next content change, when this request has read the generation.
+
+    Otherwise (page cache off, or a visitor whose page is built for them) it is computed afresh.
+    """
+    generation = getattr(request, "page_cache_generation", None)
+    if generation is None:
+        return compute()
+    return caches[settings.PAGE_CACHE_LOCAL].get_or_set(f"value:{generation}:{name}", compute)
+
+
+# Markers for per-visitor values in a kept page: random per process, so no stored text can contain them.
+_HOLE_PREFIX = secrets.token_hex(16)
+
+
+def hole(name: str) -> str:
+    """A placeholder that render_with_holes() fills with this visitor's own value."""
+    return f"{_HOLE_PREFIX}{name}"
+
+
+def render_with_holes(request, template_name: str, context, *, fill: dict):
+    """A form page rendered once per address, language and generation, with each visitor's values filled in.
+
+    `context` is a function giving the context, called only when the page is rendered; it uses hole(name)
+    wherever the visitor's own value goes, and `fill` maps each name to a function giving that value. The
+    response itself is never kept: it carries the visitor's CSRF token.
+    """
+
+    def render():
+        return render_to_string(template_name, {"csrf_token": hole("csrf_token"), **context()}, request)
+
+    generation = getattr(request, "page_cache_generation", None)
+    if generation is None:
+        html = render()
+    else:
+        html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(f"holes:{_key(request, generation)}", render)
+    for name, value in {"csrf_token": lambda: get_token(request), **fill}.items():
+        html = html.replace(hole(name), str(value()))
+    return HttpResponse(html)
+
+
+def _new_generation():
+    caches[settings.PAGE_CACHE_SHARED].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def invalidate():
+    """Forget every cached page, on every instance.
+
+    Once now, for readers inside this transaction, and again after the commit: a page rendered between the
+    two from the old rows is then kept only under a generation that nobody asks for any more.
+    """
+    if settings.PAGE_CACHE:
+        _new_generation()
+        transaction.on_commit(_new_generation, robust=True)
+
+
+def _content_changed(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in settings.PAGE_CACHE_APPS or meta.label in settings.PAGE_CACHE_APPS:
+        invalidate()
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal}")
+
+
+def _key(request, generation: str) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _personal(request) -> bool:
+    return (
+        request.method != "GET"
+        or "HTTP_AUTHORIZATION" in request.META
+        or any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES)
+    )
+
+
+def _shareable(request, response) -> bool:
+    return (
+        getattr(response, "page_cache_timeout", None) is not None
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+class PageCacheMiddleware:
+    """Serve and keep shared pages; place it right after WhiteNoise, before sessions and CSRF."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or _personal(request):
+            return self.get_response(request)
+        request.page_cache_generation = current_generation()
+        key = _key(request, request.page_cache_generation)
+        pages = caches[settings.PAGE_CACHE_LOCAL]
+        response = pages.get(key)
+        if response is not None:
+            response[STATUS_HEADER] = "hit"
+            last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+            return get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=last_modified, response=response
+            )
+        response = self.get_response(request)
+        if _shareable(request, response):
+            pages.set(key, response, response.page_cache_timeout)
+            response[STATUS_HEADER] = "miss"
+        return response
