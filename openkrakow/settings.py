@@ -55,7 +55,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with an optional second factor (django-otp) for editors; see pages/admin_site.py.
+    "pages.admin_site.EditorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +67,9 @@ INSTALLED_APPS = [
     "parler",
     "post_office",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "pages",
     "conference",
     "feedback",
@@ -85,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when the session passed a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -260,6 +266,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "openkrakow.middleware.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Masked in axes' records of failed log-ins, like the password: a backup code typed there still works.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+# The name authenticator apps show next to the account, for editors who turn on two-step verification.
+OTP_TOTP_ISSUER = "Open Kraków"
 
 LOGGING = {
     "version": 1,

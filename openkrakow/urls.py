@@ -6,11 +6,13 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from pages import dashboard as translation_dashboard
+from pages import otp as two_factor
 from pages import views as page_views
 from pages.sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/translations/", include(translation_dashboard.urls())),
+    path("admin/two-factor/", include(two_factor.urls())),
     path("admin/", admin.site.urls),
     path("open311/v2/", include("feedback.open311")),
     path("healthz", page_views.healthz, name="healthz"),

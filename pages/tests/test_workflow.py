@@ -271,7 +271,7 @@ def test_dashboard_queries_are_fixed_and_counts_match(admin_client, db, django_a
     for n in range(size):
         translations = {"pl": {"title": f"P{n}"}, "en": {"title": f"E{n}"}} if n % 2 else {"pl": {"title": f"P{n}"}}
         NewsEntryFactory(translations=translations)
-    with django_assert_num_queries(8):  # session, user, and one or two per translated model
+    with django_assert_num_queries(9):  # session, user, whether they have a second factor, one or two per model
         response = admin_client.get("/admin/translations/")
     counts = {row["language"]: row["numbers"] for row in response.context["counts"]}
     assert counts["en"] == [size // 2, 0, 0]  # missing, outdated, machine
