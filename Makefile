@@ -14,7 +14,7 @@ $(shell mkdir -p var && test -s var/secret_key || $(PYTHON) -c "import secrets; 
 export HTTPS ?= 0
 export SERVE_MEDIA ?= 1
 
-.PHONY: run test setup migrate messages-compile messages-check messages lint bench worker clean
+.PHONY: run test setup migrate messages-compile messages-check messages lint bench worker clean scale-demo
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -71,6 +71,11 @@ test: setup lint messages-check
 bench: setup
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python bench/run.py
+
+# Two gunicorn instances behind nginx on PostgreSQL (database openkrakow_scale), until Ctrl-C; see deploy/.
+scale-demo: setup
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+	$(BIN)/python deploy/scale_demo.py
 
 clean:
 	rm -rf $(VENV) var
