@@ -69,7 +69,7 @@ test: setup lint messages-check
 
 # Load the site with wrk under production settings on PostgreSQL; writes bench/results.md.
 bench: setup
-	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	@command -v wrk >/dev/null && command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server; }
 	$(BIN)/python bench/run.py
 
 # Two gunicorn instances behind nginx on PostgreSQL (database openkrakow_scale), until Ctrl-C; see deploy/.

@@ -21,6 +21,7 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 PORT = int(os.environ.get("BENCH_PORT", "8100"))
 BASE = f"http://127.0.0.1:{PORT}"
 DURATION = os.environ.get("BENCH_SECONDS", "8")
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6399"))
 ENV = {
     **os.environ,
     "DATABASE_URL": "postgres://openkrakow:openkrakow@127.0.0.1:5432/openkrakow_bench",
@@ -29,6 +30,8 @@ ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SERVE_MEDIA": "1",
+    # The shared cache as production should have it: Redis (see the README); the page cache is on by default.
+    "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
 }
 
 
@@ -59,6 +62,19 @@ def to_ms(value: str) -> float:
 
 
 def main():
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(0.5)
+        run()
+    finally:
+        redis.terminate()
+        redis.wait()
+
+
+def run():
     subprocess.run(["bash", ".ci/postgres", "openkrakow_bench"], cwd=ROOT, check=True)
     manage("migrate", "--noinput", "-v0")
     manage("load_demo", "-v0", stdout=subprocess.DEVNULL)
@@ -77,7 +93,16 @@ def main():
     ]
     workers = str(os.cpu_count() * 2 + 1)
     server = subprocess.Popen(
-        [ROOT / ".venv/bin/gunicorn", "openkrakow.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", workers],
+        [
+            ROOT / ".venv/bin/gunicorn",
+            "openkrakow.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            workers,
+            "--control-socket",
+            ROOT / "var" / "bench-gunicorn.ctl",
+        ],
         cwd=ROOT,
         env=ENV,
         stdout=subprocess.DEVNULL,
@@ -130,14 +155,21 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {pg}, wrk on loopback"
 
 
+# The budgets, as ratios to the static file's requests per second measured in the same run.
+CACHED_RATIO, FORM_RATIO, P99_MS, MAX_QUERIES, MAX_WEIGHT = 0.7, 0.3, 100, 8, 50 * 1024
+
+
 def write_results(rows, queries, workers):
     reference = rows[0]
+    css = sum(len(gzip.compress(path.read_bytes())) for path in public_stylesheets())
     lines = [
         "# Benchmark results",
         "",
         f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}: {machine()}; gunicorn with {workers} sync workers,",
-        f"production settings (DEBUG off), PostgreSQL, the demo content with 60 sessions; {DURATION} s per run.",
-        "Ratios compare each row with the static file measured in the same run, since these machines are noisy.",
+        "production settings (DEBUG off, page cache on), PostgreSQL, Redis as the shared cache, the demo content",
+        f"with 60 sessions; {DURATION} s per run. Ratios compare each row with the static file measured in the same",
+        "run, since these machines are noisy. SQL queries: a full render (a cache miss, after the process has seen",
+        "one page) / a cached answer, which only reads the page cache's generation from Redis.",
         "",
         "| target | req/s @16 | ratio | p50 / p99 ms @16 | req/s @64 | ratio | p50 / p99 ms @64 "
         "| HTML bytes (gzip) | SQL queries |",
@@ -150,10 +182,38 @@ def write_results(rows, queries, workers):
             ratio = result["rps"] / reference[connections]["rps"]
             errors = f" ({result['errors']} errors)" if result["errors"] else ""
             cells += [f"{result['rps']:.0f}{errors}", f"{ratio:.2f}", f"{result['p50']:.1f} / {result['p99']:.1f}"]
-        cells += [f"{row['raw']} ({row['gzip']})", str(queries.get(row["path"], "—"))]
+        counts = queries.get(row["path"])
+        cells += [f"{row['raw']} ({row['gzip']})", " / ".join(map(str, counts)) if counts else "—"]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "## Budgets", "", *budget_lines(rows, queries, css)]
     (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n")
     print((ROOT / "bench" / "results.md").read_text())
+
+
+def public_stylesheets():
+    return [path for path in (ROOT / "var" / "static" / "css").glob("*.css") if not path.name.startswith("admin")]
+
+
+def budget_lines(rows, queries, css_gzip):
+    reference = rows[0]
+
+    def verdict(ok):
+        return "met" if ok else "**not met**"
+
+    lines = []
+    for row in rows[1:]:
+        ratios = [row[c]["rps"] / reference[c]["rps"] for c in (16, 64)]
+        form = "form" in row["name"]
+        wanted = FORM_RATIO if form else CACHED_RATIO
+        checks = [f"{verdict(min(ratios) >= wanted)}: ≥ {wanted}× the static file (lowest {min(ratios):.2f})"]
+        if not form:
+            checks.append(f"{verdict(row[64]['p99'] < P99_MS)}: p99 < {P99_MS} ms at 64 ({row[64]['p99']:.1f} ms)")
+        render = queries.get(row["path"], [0])[0]
+        checks.append(f"{verdict(render <= MAX_QUERIES)}: ≤ {MAX_QUERIES} queries ({render})")
+        weight = row["gzip"] + css_gzip
+        checks.append(f"{verdict(weight <= MAX_WEIGHT)}: ≤ 50 KB gzipped with CSS ({weight / 1024:.1f} KB)")
+        lines.append(f"- {row['name']}: " + "; ".join(checks) + ".")
+    return lines
 
 
 if __name__ == "__main__":

@@ -76,12 +76,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered with the headers the middleware below gave it when it was kept, and
+    # without touching sessions or CSRF.
+    "pages.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "openkrakow.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions and CSRF: a cached page is answered without touching either.
-    "pages.cache.PageCacheMiddleware",
     # ETag on every page, and 304 Not Modified when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,7 +128,7 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -204,11 +205,15 @@ if TESTING:
 
 # Caches: the shared one (the database by default, so that every app instance sees the same) holds the page
 # cache's generation; each process keeps the pages themselves in memory. See pages/cache.py.
+# With REDIS_URL (e.g. redis://127.0.0.1:6379/0) the shared cache is Redis, whose read costs far less than a
+# database round trip (see bench/results.md); without it, the database cache needs nothing new.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "openkrakow_cache",
-    },
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "openkrakow_cache"}
+    ),
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",

@@ -129,6 +129,7 @@ def _key(request, generation: str) -> str:
 def _personal(request) -> bool:
     return (
         request.method != "GET"
+        or request.path_info.startswith(settings.STATIC_URL)  # whitenoise's, never kept here
         or "HTTP_AUTHORIZATION" in request.META
         or any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES)
     )
@@ -146,7 +147,11 @@ def _shareable(request, response) -> bool:
 
 
 class PageCacheMiddleware:
-    """Serve and keep shared pages; place it right after WhiteNoise, before sessions and CSRF."""
+    """Serve and keep shared pages; first in MIDDLEWARE, so that a kept page skips all the others.
+
+    The middleware below only add headers on the way out, besides the HTTPS redirect, and a page kept for
+    https:// is never served for http:// (the address, scheme included, is the key).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -160,10 +165,12 @@ class PageCacheMiddleware:
         response = pages.get(key)
         if response is not None:
             response[STATUS_HEADER] = "hit"
-            last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-            return get_conditional_response(
-                request, etag=response.get("ETag"), last_modified=last_modified, response=response
-            )
+            if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+                last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+                return get_conditional_response(
+                    request, etag=response.get("ETag"), last_modified=last_modified, response=response
+                )
+            return response
         response = self.get_response(request)
         if _shareable(request, response):
             pages.set(key, response, response.page_cache_timeout)
