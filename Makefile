@@ -33,18 +33,20 @@ messages-compile: $(BIN)/.installed
 	@command -v msgfmt >/dev/null || { echo "gettext's msgfmt is missing: install the 'gettext' package (apt-get install gettext)"; exit 1; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var
 
-# Every interface string must be translated: no untranslated or fuzzy entry in pl, uk or ru.
+# Every interface string must be translated: no untranslated or fuzzy entry in any language.
 messages-check:
-	@status=0; for lang in pl uk ru; do \
+	@status=0; for lang in $(LANGS); do \
 	  stats=$$(msgfmt --statistics -o /dev/null locale/$$lang/LC_MESSAGES/django.po 2>&1); \
 	  echo "$$lang: $$stats"; \
 	  case "$$stats" in *untranslated*|*fuzzy*) status=1;; esac; \
 	done; exit $$status
 
-# For developers: collect new strings; English copies its source text.
+# For developers: collect new strings; English copies its source text, every entry afresh (msgen alone
+# keeps what msgmerge guessed for a changed string).
 messages: $(BIN)/.installed
 	$(MANAGE) makemessages $(foreach l,$(LANGS),-l $(l)) --no-location --ignore=.venv --ignore=var
-	msgen --no-wrap locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	msgattrib --clear-fuzzy --clear-previous locale/en/LC_MESSAGES/django.po \
+	  | msgfilter --keep-header sed -e 's/.*//' | msgen --no-wrap - -o locale/en/LC_MESSAGES/django.po
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

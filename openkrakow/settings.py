@@ -227,8 +227,8 @@ PAGE_CACHE_SHARED = "default"
 PAGE_CACHE_LOCAL = "pages"
 # Saves of these apps' (or app.Model) rows may change what a page shows, and so empty the page cache.
 PAGE_CACHE_APPS = ["pages", "conference", "feedback.Category"]
-# Visitors with any of these cookies get pages built for them: editors, pending messages, a personal agenda.
-PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages", "agenda"]
+# Visitors with a session, pending messages or any of these cookies get pages built for them.
+PAGE_CACHE_BYPASS_COOKIES = ["agenda"]  # conference.agenda.COOKIE: a personal agenda
 
 # HTTPS: on by default in production, behind a TLS proxy that sets X-Forwarded-Proto (BEHIND_TLS_PROXY).
 # `make run` serves plain HTTP on 127.0.0.1 and turns it off with HTTPS=0.

@@ -13,6 +13,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -126,12 +127,16 @@ def _key(request, generation: str) -> str:
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
+def _bypass_cookies() -> list[str]:
+    return [settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, *settings.PAGE_CACHE_BYPASS_COOKIES]
+
+
 def _personal(request) -> bool:
     return (
         request.method != "GET"
         or request.path_info.startswith(settings.STATIC_URL)  # whitenoise's, never kept here
         or "HTTP_AUTHORIZATION" in request.META
-        or any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES)
+        or any(name in request.COOKIES for name in _bypass_cookies())
     )
 
 

@@ -87,3 +87,13 @@ class SessionFactory(DjangoModelFactory):
         session.title = title
         session.save()
         return session
+
+
+def schedule_of(size: int, *, rooms: int = 5) -> Conference:
+    """A conference with `size` sessions ten minutes apart from 08:00 on its first day, spread over rooms."""
+    conference = ConferenceFactory()
+    places = [RoomFactory() for _ in range(rooms)]
+    first = datetime.datetime(2017, 2, 23, 8, tzinfo=WARSAW)
+    for n in range(size):
+        SessionFactory(conference=conference, room=places[n % rooms], start=first + datetime.timedelta(minutes=10 * n))
+    return conference

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from conference.models import Session
-from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, SessionFactory
+from conference.tests.factories import WARSAW, schedule_of
 
 pytestmark = pytest.mark.integration
 
@@ -84,11 +84,7 @@ def test_one_session_calendar(client, demo):
 
 @pytest.mark.parametrize("size", [5, 60])
 def test_schedule_xml_query_count_is_fixed(client, db, django_assert_num_queries, size):
-    conference = ConferenceFactory()
-    rooms = [RoomFactory() for _ in range(5)]
-    first = datetime.datetime(2017, 2, 23, 8, tzinfo=WARSAW)
-    for n in range(size):
-        SessionFactory(conference=conference, room=rooms[n % 5], start=first + datetime.timedelta(minutes=10 * n))
+    schedule_of(size)
     with django_assert_num_queries(8):
         response = client.get("/en/conference/schedule.xml")
     assert len(etree.fromstring(response.content).findall("day/room/event")) == size

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from conference.models import Session
-from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, SessionFactory
+from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, SessionFactory, schedule_of
 
 pytestmark = pytest.mark.integration
 
@@ -123,14 +123,7 @@ def test_change_log_lists_moved_and_cancelled(client, demo):
 
 @pytest.mark.parametrize("size", [5, 60])
 def test_schedule_page_query_count_is_fixed(client, db, django_assert_num_queries, size):
-    conference = ConferenceFactory()
-    rooms = [RoomFactory() for _ in range(5)]
-    for n in range(size):
-        SessionFactory(
-            conference=conference,
-            room=rooms[n % 5],
-            start=datetime.datetime(2017, 2, 23, 8, tzinfo=WARSAW) + datetime.timedelta(minutes=10 * n),
-        )
+    schedule_of(size)
     with django_assert_num_queries(9):
         response = client.get("/en/conference/schedule/")
     assert len(codes(response)) == size

@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from conference import services as conference_services
 from conference.models import Conference, Session
+from conference.tests.factories import schedule_of
 from feedback.models import Report
 from pages.models import Page
 
@@ -24,13 +25,6 @@ def page_cache(settings):
     caches["pages"].clear()
     yield
     caches["pages"].clear()
-
-
-@pytest.fixture
-def demo(db):
-    from django.core.management import call_command
-
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def get(client, url, **headers):
@@ -63,12 +57,7 @@ def test_a_repeat_visit_is_served_from_the_cache_in_one_query(client, demo, djan
 
 @pytest.mark.parametrize("size", [5, 60])
 def test_schedule_queries_stay_flat_from_a_cold_process_to_a_hit(client, db, django_assert_num_queries, size):
-    from conference.tests.factories import ConferenceFactory, RoomFactory, SessionFactory
-
-    conference = ConferenceFactory()
-    rooms = [RoomFactory() for _ in range(5)]
-    for n in range(size):
-        SessionFactory(conference=conference, room=rooms[n % 5], start=conference_start(conference, n))
+    schedule_of(size)
     # Cold: the generation, the conference (3), venues, tracks, sessions (3) and the footer's contacts.
     with django_assert_num_queries(10):
         assert get(client, SCHEDULE)["X-Page-Cache"] == "miss"
@@ -77,11 +66,6 @@ def test_schedule_queries_stay_flat_from_a_cold_process_to_a_hit(client, db, dja
         assert get(client, SCHEDULE + "?day=")["X-Page-Cache"] == "miss"
     with django_assert_num_queries(1):
         assert get(client, SCHEDULE)["X-Page-Cache"] == "hit"
-
-
-def conference_start(conference, n):
-    first = datetime.datetime.combine(conference.start_date, datetime.time(8), tzinfo=datetime.UTC)
-    return first + datetime.timedelta(minutes=10 * n)
 
 
 def test_editing_a_session_in_the_admin_shows_on_the_next_anonymous_get(client, admin_client, demo):
