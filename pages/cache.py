@@ -20,6 +20,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -58,12 +59,15 @@ def current_generation() -> str:
 def remember(request, name: str, compute):
     """A value kept in this process until the next content change, when this request has read the generation.
 
-    Otherwise (page cache off, or a visitor whose page is built for them) it is computed afresh.
+    Otherwise (page cache off, or a visitor whose page is built for them) it is computed afresh. The value is
+    kept per language, whatever it is: a translated object carries the language it was loaded in (parler) or
+    text in it, and the one read first must not answer the readers of another language.
     """
     generation = getattr(request, "page_cache_generation", None)
     if generation is None:
         return compute()
-    return caches[settings.PAGE_CACHE_LOCAL].get_or_set(f"value:{generation}:{name}", compute)
+    key = f"value:{generation}:{translation.get_language()}:{name}"
+    return caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, compute)
 
 
 # Markers for per-visitor values in a kept page: random per process, so no stored text can contain them.
@@ -123,8 +127,11 @@ def connect_signals():
 
 
 def _key(request, generation: str) -> str:
+    """The page's address and language: an address without a language prefix (Open311, the sitemap) is answered
+    in the language of the visitor's cookie or Accept-Language, as LocaleMiddleware will choose it."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    language = translation.get_language_from_request(request, check_path=True)
+    return f"page:{generation}:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _bypass_cookies() -> list[str]:

@@ -1,17 +1,24 @@
 """The page cache: anonymous pages come from it, and the next GET after any editor's save shows the change."""
 
 import datetime
+import json
 import uuid
+
+import icalendar
 
 import pytest
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
 from conference import services as conference_services
 from conference.models import Conference, Session
 from conference.tests.factories import schedule_of
 from feedback.models import Report
+from pages.cache import remember
 from pages.models import Page
 
 pytestmark = pytest.mark.integration
@@ -233,3 +240,45 @@ def test_the_blank_feedback_form_is_rendered_once_but_each_visitor_gets_their_ow
     response = strict.post("/uk/feedback/", data)
     assert response.status_code == 302, response.content.decode()
     assert Report.objects.get(idempotency_key=data["idempotency_key"]).language == "uk"
+
+
+LANGUAGES = ("pl", "en", "uk", "ru")
+
+
+def conference_names() -> dict[str, str]:
+    conference = Conference.objects.upcoming_or_latest()
+    return {code: conference.safe_translation_getter("name", language_code=code) for code in LANGUAGES}
+
+
+def conference_name_shown(client, language: str, what: str) -> str:
+    """The conference's name as a reader (or their calendar or schedule app) sees it in one of its places."""
+    response = get(client, f"/{language}/conference/{what}")
+    if what == "":
+        return lxml_html.fromstring(response.content).findtext(".//h1").strip()
+    if what == "register/":
+        return lxml_html.fromstring(response.content).findtext(".//title").strip()
+    if what == "schedule.ics":
+        return str(icalendar.Calendar.from_ical(response.content)["X-WR-CALNAME"])
+    if what == "schedule.xml":
+        return lxml_etree.fromstring(response.content).findtext("conference/title")
+    return json.loads(response.content)["schedule"]["conference"]["title"]
+
+
+@pytest.mark.parametrize("first", LANGUAGES)
+@pytest.mark.parametrize("what", ["", "register/", "schedule.ics", "schedule.xml", "schedule.json"])
+def test_the_conference_is_named_in_each_readers_language_whoever_came_first(client, demo, first, what):
+    """The first reader after a change fills the memory; every later reader still gets their own language."""
+    names = conference_names()
+    assert len(set(names.values())) == len(LANGUAGES)
+    for language in (first, *[code for code in LANGUAGES if code != first], first):
+        assert names[language] in conference_name_shown(client, language, what), (first, language)
+
+
+def test_a_remembered_value_is_kept_per_language(rf):
+    """remember() keeps anything, so it keeps it per language: a translated value never crosses languages."""
+    request = rf.get("/")
+    request.page_cache_generation = uuid.uuid4().hex
+    for language in LANGUAGES:
+        with translation.override(language):
+            assert remember(request, "greeting", lambda: str(_("Schedule"))) == _("Schedule")
+
