@@ -37,21 +37,26 @@ def language_versions(request) -> list[dict]:
     return versions
 
 
-# The main navigation: (URL name, label, the app whose pages count as this section).
+# The main navigation: (URL name, label, what counts as this section: an app, or a set of URL names). News,
+# documents, contacts and search live in the pages app too, but they are no part of the programme.
 NAVIGATION = [
-    ("pages:home", _("Programme"), "pages"),
+    ("pages:home", _("Programme"), {"pages:home", "pages:page"}),
     ("conference:overview", _("Conference"), "conference"),
     ("feedback:index", _("Feedback"), "feedback"),
 ]
 
 
+def _in_section(match, section: str | set[str]) -> bool:
+    return match.view_name in section if isinstance(section, set) else match.app_name == section
+
+
 def navigation(request) -> list[dict]:
     match = request.resolver_match
     items = []
-    for url_name, label, app_name in NAVIGATION:
+    for url_name, label, section in NAVIGATION:
         if match and match.view_name == url_name:
             current = "page"
-        elif match and match.app_name == app_name:
+        elif match and _in_section(match, section):
             current = "true"
         else:
             current = None

@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import translation
+from lxml import html as lxml_html
 from parler import appsettings as parler_appsettings
 from parler.utils import i18n as parler_i18n
 from parler.utils.conf import add_default_language_settings
@@ -158,3 +159,25 @@ def test_home_page_query_count_does_not_grow_with_contacts(client, demo, django_
     ContactRoleFactory.create_batch(roles)
     with django_assert_num_queries(8):
         assert client.get("/uk/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url,section",
+    [
+        ("/en/", "Programme"),
+        ("/en/aims/", "Programme"),
+        ("/en/news/", None),
+        ("/en/documents/", None),
+        ("/en/contacts/", None),
+        ("/en/search/?q=smog", None),
+        ("/en/conference/schedule/", "Conference"),
+        ("/en/feedback/", "Feedback"),
+    ],
+)
+def test_the_main_menu_marks_only_the_section_the_reader_is_in(client, demo, url, section):
+    """News, documents and contacts are no part of the programme, though they live in the same app."""
+    response = client.get(url)
+    assert response.status_code == 200
+    tree = lxml_html.fromstring(response.content)
+    marked = [link.text_content().strip() for link in tree.xpath("//nav[@class='main-nav']//a[@aria-current]")]
+    assert marked == ([section] if section else [])
