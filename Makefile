@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PORT ?= 8000
+# The port `make run` serves on; exported so that links in e-mails (SITE_URL) point there too.
+export PORT ?= 8000
 LANGS := pl en uk ru
 MANAGE := $(BIN)/python manage.py
 

@@ -157,14 +157,16 @@ TIME_ZONE = "Europe/Warsaw"
 USE_TZ = True
 
 SITE_NAME = _("Open Kraków")
-# The public address, for links in e-mails that are sent outside any request.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address, for links in e-mails that are sent outside any request; by default where `make run` serves.
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT') or 8000}").rstrip("/")
 # How many reverse proxies stand in front of the app and append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files that clients ask for at the site's root, whatever the page (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Let Django serve uploaded files itself; off when the web server in front serves MEDIA_ROOT at /media/.

@@ -3,7 +3,7 @@
 import os
 import subprocess
 import sys
-from io import StringIO
+from io import BytesIO, StringIO
 from unittest import mock
 
 import pytest
@@ -125,3 +125,29 @@ def test_production_settings_refuse_to_start_without_key_or_hosts(env, message):
     )
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_favicon_is_a_real_icon_at_the_root(client, db):
+    """Browsers ask every site for /favicon.ico: a 404 there is a console error on every page."""
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    icon = Image.open(BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO"
+    assert {(16, 16), (32, 32)} <= set(icon.info["sizes"])
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("env,expected", [({}, "http://127.0.0.1:8000"), ({"PORT": "8123"}, "http://127.0.0.1:8123")])
+def test_links_in_e_mails_follow_the_port_make_run_serves(env, expected):
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "PORT"}}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "from django.conf import settings; print(settings.SITE_URL)"],
+        env={**clean_env, "DJANGO_SETTINGS_MODULE": "openkrakow.settings", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == expected
