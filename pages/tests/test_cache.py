@@ -5,12 +5,11 @@ import json
 import uuid
 
 import icalendar
-
 import pytest
 from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy
 from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
@@ -280,5 +279,5 @@ def test_a_remembered_value_is_kept_per_language(rf):
     request.page_cache_generation = uuid.uuid4().hex
     for language in LANGUAGES:
         with translation.override(language):
-            assert remember(request, "greeting", lambda: str(_("Schedule"))) == _("Schedule")
+            assert remember(request, "greeting", lambda: str(gettext_lazy("Schedule"))) == gettext_lazy("Schedule")
 
