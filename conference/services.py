@@ -3,6 +3,7 @@
 import secrets
 import uuid
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -186,14 +187,34 @@ def _queue_registration_email(registration: Registration, *, template: str, book
         to=registration.email,
         language=registration.language,
         template=template,
-        context={
-            "registration": registration,
-            "booking": booking,
-            "bookings": registration.bookings.select_related("session").order_by("session__start"),
-            "manage_url": settings.SITE_URL + registration.get_manage_url(),
-            "calendar_url": settings.SITE_URL + registration.get_manage_url() + "calendar.ics",
-        },
+        context=partial(
+            _registration_email_context, registration_pk=registration.pk, booking_pk=booking.pk if booking else None
+        ),
     )
+
+
+def _registration_email_context(*, registration_pk: int, booking_pk: int | None = None) -> dict:
+    """What a registration's message shows, loaded afresh in the active language (the recipient's, in queue_email).
+
+    Objects of the request that caused the message (a session loaded by whoever cancelled) are never reused:
+    parler keeps the language an object was loaded in.
+    """
+    registration = Registration.objects.select_related("conference").get(pk=registration_pk)
+    bookings = list(
+        registration.bookings.select_related("session__room__venue")
+        .prefetch_related("session__translations")
+        .order_by("session__start", "pk")
+    )
+    manage_url = settings.SITE_URL + registration.get_manage_url()
+    return {
+        "registration": registration,
+        "conference": registration.conference,
+        "days": list(registration.days.order_by("date")),
+        "booking": next((b for b in bookings if b.pk == booking_pk), None),
+        "bookings": [b for b in bookings if b.status != Booking.Status.CANCELLED],
+        "manage_url": manage_url,
+        "calendar_url": manage_url + "calendar.ics",
+    }
 
 
 def cancel_booking(*, booking: Booking) -> Booking | None:

@@ -4,6 +4,7 @@ import datetime
 import hashlib
 import json
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -93,8 +94,22 @@ def _queue_email(report: Report, *, template: str, event: ReportEvent | None = N
         to=report.email,
         language=report.language,
         template=template,
-        context={"report": report, "event": event, "status_url": settings.SITE_URL + report.get_status_url()},
+        context=partial(_report_email_context, report_pk=report.pk, event_pk=event.pk if event else None),
     )
+
+
+def _report_email_context(*, report_pk: int, event_pk: int | None = None) -> dict:
+    """What a report's message shows, loaded afresh in the active language (the recipient's, in queue_email).
+
+    The moderator's admin session or the form's request never lends the message its language or its objects.
+    """
+    report = Report.objects.select_related("category").get(pk=report_pk)
+    return {
+        "report": report,
+        "category": report.category,
+        "event": report.events.get(pk=event_pk) if event_pk else None,
+        "status_url": settings.SITE_URL + report.get_status_url(),
+    }
 
 
 def update_report(*, report: Report, author=None, state: str | None = None, reply: str = "", note: str = "") -> None:

@@ -1,7 +1,9 @@
 """Writes with rules: e-mail into the outbox in the recipient's language, and translation statuses."""
 
+from collections.abc import Callable
+
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from post_office import mail
@@ -10,11 +12,18 @@ from post_office.models import PRIORITY, Email
 from pages.workflow import TranslationStatus, TranslationWorkflow
 
 
-def queue_email(*, to: str, language: str, template: str, context: dict) -> Email:
-    """Store a message rendered from <template>_subject.txt and <template>_body.txt; the worker sends it."""
+def queue_email(*, to: str, language: str, template: str, context: Callable[[], dict] | dict) -> Email:
+    """Store a message rendered from <template>_subject.txt and <template>_body.txt; the worker sends it.
+
+    Everything in the message is in the recipient's language, whoever caused it. Pass `context` as a function
+    that loads what the message shows: it is called inside the recipient's language, so translated objects
+    (parler fixes an object's language when it is loaded), labels, dates and links come out in it. A plain dict
+    may hold plain values only: a model object loaded earlier keeps the language of the request that loaded it.
+    """
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        values = context() if callable(context) else _plain_values(context)
+        subject = " ".join(render_to_string(f"{template}_subject.txt", values).split())
+        body = render_to_string(f"{template}_body.txt", values)
     return mail.send(
         recipients=[to],
         sender=settings.DEFAULT_FROM_EMAIL,
@@ -23,6 +32,16 @@ def queue_email(*, to: str, language: str, template: str, context: dict) -> Emai
         priority=PRIORITY.medium,
         headers={"Content-Language": language},
     )
+
+
+def _plain_values(context: dict) -> dict:
+    for name, value in context.items():
+        if isinstance(value, models.Model | models.QuerySet):
+            raise TypeError(
+                f"queue_email: {name!r} is a database object loaded in another language; "
+                "pass a function that loads it as the context"
+            )
+    return context
 
 
 def record_translation_save(
