@@ -91,8 +91,11 @@ class SpeakerAdmin(TranslationWorkflowAdmin):
     list_filter = []
     search_fields = ["name", "affiliation"]
     fieldsets = [
-        (None, {"fields": ["bio"]}),
-        (_("Speaker"), {"fields": ["name", "slug", "affiliation", "photo", "source_language"]}),
+        (None, {"fields": ["role", "bio"]}),
+        (
+            _("Speaker"),
+            {"fields": ["name", "slug", "affiliation", "affiliation_language", "photo", "source_language"]},
+        ),
     ]
 
 

@@ -219,23 +219,80 @@ TYPES = {
     "festival": ("Wydarzenie festiwalowe", "Festival event", "Фестивальна подія", "Фестивальное событие"),
 }
 
-# Illustrative people: the names are made up for the demo.
+# Illustrative people: the names are made up for the demo. Each has a role, translated like any text, and may
+# name an organisation: (name, organisation, the language of its name, role in pl/en/uk/ru). An organisation's
+# name is not translated; pages show it as written, marked with its language.
 SPEAKERS = {
-    "nowak": ("Anna Nowak", "Wydział Spraw Społecznych (przykład)"),
-    "zielinski": ("Marek Zieliński", "Urząd Miasta Krakowa (przykład)"),
-    "kovalenko": ("Olena Kovalenko", "Stowarzyszenie ukraińskie (przykład)"),
-    "whitfield": ("James Whitfield", "Kraków Expats Directory (przykład)"),
-    "haddad": ("Samir Haddad", "Badacz migracji (przykład)"),
-    "sokolova": ("Irina Sokolova", "Tłumaczka przysięgła (przykład)"),
-    "wisniewska": ("Katarzyna Wiśniewska", "Szkoła podstawowa (przykład)"),
-    "shevchuk": ("Mykola Shevchuk", "Nauczyciel (przykład)"),
-    "gonzalez": ("María González", "Rada rodziców (przykład)"),
+    "nowak": (
+        "Anna Nowak",
+        "Wydział Spraw Społecznych (przykład)",
+        "pl",
+        (
+            "Koordynatorka ds. cudzoziemców",
+            "Coordinator for foreign residents",
+            "Координаторка у справах іноземців",
+            "Координатор по делам иностранцев",
+        ),
+    ),
+    "zielinski": (
+        "Marek Zieliński",
+        "Urząd Miasta Krakowa (przykład)",
+        "pl",
+        ("Analityk danych", "Data analyst", "Аналітик даних", "Аналитик данных"),
+    ),
+    "kovalenko": (
+        "Olena Kovalenko",
+        "Stowarzyszenie ukraińskie (przykład)",
+        "pl",
+        ("Przewodnicząca stowarzyszenia", "Chair of the association", "Голова асоціації", "Председатель ассоциации"),
+    ),
+    "whitfield": (
+        "James Whitfield",
+        "Kraków Expats Directory (example)",
+        "en",
+        ("Redaktor", "Editor", "Редактор", "Редактор"),
+    ),
+    "haddad": (
+        "Samir Haddad",
+        "",
+        "pl",
+        ("Badacz migracji", "Migration researcher", "Дослідник міграції", "Исследователь миграции"),
+    ),
+    "sokolova": (
+        "Irina Sokolova",
+        "",
+        "pl",
+        ("Tłumaczka przysięgła", "Sworn translator", "Присяжна перекладачка", "Присяжный переводчик"),
+    ),
+    "wisniewska": (
+        "Katarzyna Wiśniewska",
+        "",
+        "pl",
+        (
+            "Nauczycielka w szkole podstawowej",
+            "Primary school teacher",
+            "Вчителька початкової школи",
+            "Учительница начальной школы",
+        ),
+    ),
+    "shevchuk": ("Mykola Shevchuk", "", "pl", ("Nauczyciel", "Teacher", "Вчитель", "Учитель")),
+    "gonzalez": (
+        "María González",
+        "",
+        "pl",
+        (
+            "Przewodnicząca rady rodziców",
+            "Chair of a parents' council",
+            "Голова батьківської ради",
+            "Председатель родительского совета",
+        ),
+    ),
 }
 SPEAKER_BIO = (
-    "Przykładowa osoba w demonstracyjnym programie: {name}, {affiliation}.",
-    "An illustrative speaker in the demo programme: {name}, {affiliation}.",
-    "Ілюстративний доповідач у демонстраційній програмі: {name}, {affiliation}.",
-    "Иллюстративный докладчик в демонстрационной программе: {name}, {affiliation}.",
+    "Przykładowa osoba w demonstracyjnym programie: {name}, {role}.",
+    "An illustrative speaker in the demo programme: {name}, {role}.",
+    "Ілюстративний доповідач у демонстраційній програмі: {name}, {role}.",
+    "Иллюстративный докладчик в демонстрационной программе: {name}, {role}.",
 )
 SESSION_ABSTRACT = (
     "Przykładowa sesja programu demonstracyjnego: {title}. Szczegóły podadzą organizatorzy.",
@@ -296,12 +353,17 @@ def _load_schedule(conference) -> int:
         for slug, n in TYPES.items()
     }
     speakers = {}
-    for slug, (name, affiliation) in SPEAKERS.items():
-        speaker, _ = Speaker.objects.update_or_create(slug=slug, defaults={"name": name, "affiliation": affiliation})
+    for slug, (name, affiliation, affiliation_language, roles) in SPEAKERS.items():
+        speaker, _ = Speaker.objects.update_or_create(
+            slug=slug,
+            defaults={"name": name, "affiliation": affiliation, "affiliation_language": affiliation_language},
+        )
+        role = _by_language(roles)
         bio = {
-            lang: text.format(name=name, affiliation=affiliation) for lang, text in _by_language(SPEAKER_BIO).items()
+            lang: text.format(name=name, role=role[lang][:1].lower() + role[lang][1:])
+            for lang, text in _by_language(SPEAKER_BIO).items()
         }
-        _translate(speaker, bio=bio)
+        _translate(speaker, role=role, bio=bio)
         speakers[slug] = speaker
 
     for number, (day, start, minutes, room, track, kind, spoken, interpretation, who, places, titles) in enumerate(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from openkrakow.languages import SOURCE_LANGUAGE
 from pages.models import RichTextMixin, ShownLanguageMixin
 from pages.workflow import TranslationWorkflow, translation_workflow_fields
 
@@ -97,6 +98,9 @@ class Venue(models.Model):
         _("accessibility"), blank=True, help_text=_("Step-free access, toilets, hearing loop, and so on.")
     )
 
+    # Kraków's street names, written once, in Polish, on every page: marked so, and not machine-translated.
+    address_language = "pl"
+
     class Meta:
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
@@ -157,11 +161,20 @@ class SessionType(models.Model):
 class Speaker(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, TranslatableModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+    # An organisation's name is not translated: it is shown as written, marked with the language it is in.
+    affiliation = models.CharField(
+        _("affiliation"), max_length=200, blank=True, help_text=_("The organisation's name, as it writes it.")
+    )
+    affiliation_language = models.CharField(
+        _("language of the affiliation"), max_length=10, choices=ALL_LANGUAGES, default=SOURCE_LANGUAGE
+    )
     photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
     guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     translations = TranslatedFields(
+        role=models.CharField(
+            _("role or profession"), max_length=200, blank=True, help_text=_("e.g. sworn translator")
+        ),
         bio=models.TextField(_("biography"), blank=True),
         updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
         **translation_workflow_fields(),
@@ -187,13 +200,18 @@ def _session_code() -> str:
 
 
 class SessionQuerySet(TranslatableQuerySet):
-    def for_schedule(self):
+    def for_schedule(self, speakers=None):
         """Everything a schedule row shows, in a fixed number of queries."""
+        speakers = Speaker.objects.order_by("name") if speakers is None else speakers
         return (
             self.select_related("room__venue", "track", "session_type")
-            .prefetch_related("translations", Prefetch("speakers", queryset=Speaker.objects.order_by("name")))
+            .prefetch_related("translations", Prefetch("speakers", queryset=speakers))
             .order_by("start", "room__venue__name", "room__name")
         )
+
+    def for_detail(self):
+        """What a session's own page shows: a schedule row, and its speakers' roles in the reader's language."""
+        return self.for_schedule(speakers=Speaker.objects.prefetch_related("translations").order_by("name"))
 
     def on_day(self, date):
         start = timezone.make_aware(timezone.datetime.combine(date, timezone.datetime.min.time()))

@@ -1,6 +1,7 @@
 """Public views of the conference: overview, schedule, sessions, speakers, venues, agenda, changes, exports,
 and registration."""
 
+import functools
 import json
 import uuid
 from itertools import groupby
@@ -126,7 +127,7 @@ class SessionView(DetailView):
     slug_field = slug_url_kwarg = "code"
 
     def get_queryset(self):
-        return Session.objects.for_schedule()
+        return Session.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         session = self.object
@@ -272,6 +273,20 @@ def _export_language(request):
     return translation.override(requested if requested in dict(settings.LANGUAGES) else translation.get_language())
 
 
+def _in_export_language(view):
+    """An export in another language than its address's (?lang=) says so in its Content-Language."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code in (200, 304):
+            with _export_language(request):
+                response["Content-Language"] = translation.get_language()
+        return response
+
+    return wrapper
+
+
 def _etag(request, *args, **kwargs):
     # The count catches a deleted session, which leaves no newer change time behind.
     changed = _last_change(request)
@@ -291,6 +306,7 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def schedule_ics(request):
     with _export_language(request):
@@ -304,6 +320,7 @@ def schedule_ics(request):
     return _calendar_response(content, f"{conference.acronym}.ics")
 
 
+@_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def session_ics(request, code):
     with _export_language(request):
@@ -314,6 +331,7 @@ def session_ics(request, code):
     return _calendar_response(content, f"{code}.ics")
 
 
+@_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def agenda_ics(request, token):
     codes, error = _agenda_or_400(request, token)
@@ -342,12 +360,14 @@ def _schedule_export(request, build):
         )
 
 
+@_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def schedule_xml(request):
     content = _schedule_export(request, exports.frab_xml)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
+@_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def schedule_json(request):
     data = _schedule_export(request, exports.c3voc_json)

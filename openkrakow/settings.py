@@ -152,6 +152,8 @@ PARLER_ENABLE_CACHING = False
 MODELTRANSLATION_DEFAULT_LANGUAGE = languages.SOURCE_LANGUAGE
 MODELTRANSLATION_FALLBACK_LANGUAGES = languages.modeltranslation_fallbacks(languages.FALLBACK_CHAINS)
 USE_I18N = True
+# Dates as each language writes them ('23 February 2017', '23 лютого 2017 р.'); see openkrakow/formats/.
+FORMAT_MODULE_PATH = ["openkrakow.formats"]
 
 TIME_ZONE = "Europe/Warsaw"
 USE_TZ = True

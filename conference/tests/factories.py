@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import factory
 from factory.django import DjangoModelFactory
 
-from conference.models import Conference, Day, Room, Session, SessionType, Venue
+from conference.models import Conference, Day, Room, Session, SessionType, Speaker, Venue
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 FIRST_SLOT = datetime.datetime(2017, 2, 23, 9, tzinfo=WARSAW)
@@ -62,6 +62,26 @@ class SessionTypeFactory(DjangoModelFactory):
     slug = "talk"
     name_en = "Talk"
     name_pl = "Wystąpienie"
+
+
+class SpeakerFactory(DjangoModelFactory):
+    """Pass translations={"en": {"role": ..., "bio": ...}, ...}; by default a speaker has a Polish role only."""
+
+    class Meta:
+        model = Speaker
+
+    slug = factory.Sequence(lambda n: f"speaker-{n}")
+    name = factory.Sequence(lambda n: f"Osoba {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, translations=None, **kwargs):
+        speaker = model_class(*args, **kwargs)
+        for language, fields in (translations or {"pl": {"role": "Prelegentka"}}).items():
+            speaker.set_current_language(language)
+            for name, value in fields.items():
+                setattr(speaker, name, value)
+        speaker.save()
+        return speaker
 
 
 class SessionFactory(DjangoModelFactory):

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from pages import cache as page_cache
 from pages.models import ContactRole
@@ -36,6 +37,17 @@ def lang_attrs(obj):
         return ""
     shown = obj.shown_language()
     return format_html(' lang="{}" dir="{}"', shown, language_dir(shown))
+
+
+@register.simple_tag
+def field_lang_attrs(obj, field: str):
+    """lang and dir attributes for a reference-data field (modeltranslation) shown in a fallback language,
+    e.g. a venue's name that nobody has written in Ukrainian yet."""
+    current = translation.get_language()
+    for code in resolution_order(current):
+        if getattr(obj, build_localized_fieldname(field, code), None):
+            return "" if code == current else format_html(' lang="{}" dir="{}"', code, language_dir(code))
+    return ""
 
 
 @register.filter

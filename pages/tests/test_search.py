@@ -1,5 +1,7 @@
 """Site search: the reader's language first, other languages labelled, and odd queries handled calmly."""
 
+import re
+
 import pytest
 
 from pages.tests.factories import NewsEntryFactory, PageFactory
@@ -72,3 +74,15 @@ def test_search_page_without_query_shows_the_form(client, db):
     html = client.get("/ru/search/").content.decode()
     assert '<label for="search-q">Искать</label>' in html
     assert "results-heading" not in html
+
+
+def test_other_languages_follow_the_readers_fallback_chain(client, db):
+    PageFactory(slug="smog-pl", translations={"pl": {"title": "Smog nad Krakowem"}})
+    NewsEntryFactory(slug="smog-en", translations={"en": {"title": "Smog over Kraków"}})
+    PageFactory(slug="smog-both", translations={"pl": {"title": "Smog: porady"}, "en": {"title": "Smog: advice"}})
+    html = client.get("/ru/search/", {"q": "smog"}).content.decode()
+    elsewhere = html.split("Найдено на других языках")[1]
+    # Russian falls back to English, then Polish: English hits first, and English text when a page has both.
+    assert "Smog: porady" not in elsewhere
+    titles = re.findall(r'lang="(\w+)" dir="ltr">(Smog[^<]*)</a>', elsewhere)
+    assert titles == [("en", "Smog: advice"), ("en", "Smog over Kraków"), ("pl", "Smog nad Krakowem")]

@@ -1,0 +1,120 @@
+"""Dates that read naturally in each language, days on lists of sessions, and text in another language marked
+with its own lang: speakers' roles and organisations, venues' names and addresses."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from conference import agenda
+from conference.models import Speaker
+from conference.tests.factories import SpeakerFactory, VenueFactory
+from pages.tests.markup import assert_valid_time_values
+
+pytestmark = pytest.mark.integration
+
+
+def test_english_pages_write_the_day_before_the_month(client, demo):
+    overview = client.get("/en/conference/").content.decode()
+    assert '<time datetime="2017-02-23">23 February 2017</time>' in overview
+    assert "Thursday, 23 February 2017" in overview
+    assert "Feb. 23" not in overview
+    session = client.get("/en/conference/sessions/OK1703/").content.decode()
+    assert ">Thursday, 23 February 2017, 11:00</time>" in session
+
+
+@pytest.mark.parametrize(
+    "language,date",
+    [("pl", "23 lutego 2017"), ("en", "23 February 2017"), ("uk", "23 лютого 2017 р."), ("ru", "23 февраля 2017 г.")],
+)
+def test_dates_read_naturally_in_every_language(client, demo, language, date):
+    assert f'<time datetime="2017-02-23">{date}</time>' in client.get(f"/{language}/conference/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path,shown",
+    [
+        ("/en/conference/speakers/whitfield/", ">Friday, 24 February 2017, 12:00</time>"),
+        ("/en/conference/venues/city-hall/", ">Friday, 24 February 2017, 12:00</time>"),
+        ("/uk/conference/speakers/whitfield/", ">П&#x27;ятниця, 24 лютого 2017 р., 12:00</time>"),
+        ("/ru/conference/venues/city-hall/", ">Пятница, 24 февраля 2017 г., 12:00</time>"),
+    ],
+)
+def test_speaker_and_venue_lists_show_the_day_of_each_session(client, demo, path, shown):
+    html = client.get(path).content.decode()
+    assert shown in html
+    assert_valid_time_values(html)
+
+
+def test_agenda_shows_the_day_of_each_session(client, demo):
+    token = agenda.make_token(["OK1701", "OK1721"])
+    html = client.get(f"/en/conference/agenda/{token}/").content.decode()
+    assert '<time datetime="2017-02-23T09:30:00+01:00">Thursday, 23 February 2017, 09:30</time>' in html
+    assert ">Saturday, 25 February 2017, 15:00</time>" in html  # the painted eggs workshop, moved
+
+
+def test_schedule_changes_give_times_html_accepts(client, demo):
+    html = client.get("/pl/conference/changes/").content.decode()
+    published = assert_valid_time_values(html)
+    assert len(published) == 2  # one per published version, to the second
+
+
+@pytest.mark.parametrize(
+    "language,role",
+    [("en", "Sworn translator"), ("uk", "Присяжна перекладачка"), ("ru", "Присяжный переводчик")],
+)
+def test_a_speakers_role_is_in_the_readers_language(client, demo, language, role):
+    html = client.get(f"/{language}/conference/speakers/sokolova/").content.decode()
+    assert f'<p class="lead"><span class="speaker-role">{role}</span>' in html
+    assert "Tłumaczka przysięgła" not in html
+    assert '<h1 translate="no">Irina Sokolova</h1>' in html
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_an_organisation_keeps_its_name_and_says_which_language_it_is_in(client, demo, language):
+    affiliation = '<span class="speaker-affiliation" lang="{}" dir="ltr" translate="no">{}</span>'
+    polish = affiliation.format("pl", "Wydział Spraw Społecznych (przykład)")
+    english = affiliation.format("en", "Kraków Expats Directory (example)")
+    assert polish in client.get(f"/{language}/conference/speakers/nowak/").content.decode()
+    session = client.get(f"/{language}/conference/sessions/OK1703/").content.decode()  # the diversity panel
+    assert polish in session
+    assert english in session
+    assert f'<a href="/{language}/conference/speakers/nowak/" translate="no">Anna Nowak</a>' in session
+
+
+def test_a_role_not_yet_translated_is_marked_with_the_language_it_is_shown_in(client, db):
+    SpeakerFactory(slug="kowalska", name="Ewa Kowalska", translations={"pl": {"role": "Tłumaczka przysięgła"}})
+    html = client.get("/uk/conference/speakers/kowalska/").content.decode()
+    assert '<span class="speaker-role" lang="pl" dir="ltr">Tłumaczka przysięgła</span>' in html
+
+
+def test_venue_addresses_are_marked_as_polish_street_names(client, demo):
+    address = '<span lang="pl" translate="no">plac Wszystkich Świętych 3–4, 31-004 Kraków</span>'
+    assert address in client.get("/en/conference/venues/city-hall/").content.decode()
+    assert address in client.get("/uk/conference/sessions/OK1703/").content.decode()
+
+
+def test_a_venue_name_not_yet_translated_is_marked_with_its_language(client, db):
+    VenueFactory(slug="hall", name_en="Cloth Hall", name_pl="Sukiennice")
+    russian = client.get("/ru/conference/venues/hall/").content.decode()
+    assert '<h1 lang="en" dir="ltr" translate="no">Cloth Hall</h1>' in russian  # Russian falls back to English
+    assert '<h1 translate="no">Sukiennice</h1>' in client.get("/pl/conference/venues/hall/").content.decode()
+
+
+@pytest.mark.unit
+def test_the_migration_moves_the_demos_roles_out_of_the_affiliation(db):
+    migration = importlib.import_module("conference.migrations.0004_speaker_role_and_affiliation_language")
+    translator = SpeakerFactory(
+        affiliation="Tłumaczka przysięgła (przykład)", translations={"pl": {"bio": "…"}, "en": {"bio": "…"}}
+    )
+    directory = SpeakerFactory(affiliation="Kraków Expats Directory (przykład)")
+    organisation = SpeakerFactory(affiliation="Urząd Miasta Krakowa (przykład)")
+    migration.move_roles(apps, None)
+    translator = Speaker.objects.get(pk=translator.pk)
+    assert translator.affiliation == ""
+    assert translator.safe_translation_getter("role", language_code="pl") == "Tłumaczka przysięgła"
+    assert translator.safe_translation_getter("role", language_code="en") == "Sworn translator"
+    directory.refresh_from_db()
+    assert (directory.affiliation, directory.affiliation_language) == ("Kraków Expats Directory (example)", "en")
+    organisation.refresh_from_db()
+    assert (organisation.affiliation, organisation.affiliation_language) == ("Urząd Miasta Krakowa (przykład)", "pl")
