@@ -35,6 +35,16 @@ class ScheduleFilterForm(forms.Form):
         return [str(self.fields[name].label) for name in self.errors]
 
 
+class LanguageSelect(forms.Select):
+    """A choice of languages, each named in itself ("polski", "Українська"): each option says which it is in."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class SessionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, session):
         return str(session)
@@ -45,7 +55,9 @@ class RegistrationForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), max_length=254, help_text=_("We send the confirmation here."))
-    language = forms.ChoiceField(label=_("Language for our messages"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language for our messages"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
     days = forms.ModelMultipleChoiceField(
         label=_("Days you will attend"),
         queryset=Day.objects.none(),

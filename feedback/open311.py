@@ -25,7 +25,10 @@ def _xml_text(value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _render(data: list[dict], fmt: str, *, root: str, item: str, status: int = 200) -> HttpResponse:
+def _render(
+    data: list[dict], fmt: str, *, root: str, item: str, status: int = 200, language: str = "en"
+) -> HttpResponse:
+    """The answer in JSON or XML; `language` is that of its texts (?locale=), English for the API's own."""
     if fmt == "xml":
         element = ET.Element(root)
         for entry in data:
@@ -33,10 +36,13 @@ def _render(data: list[dict], fmt: str, *, root: str, item: str, status: int = 2
             for key, value in entry.items():
                 ET.SubElement(child, key).text = _xml_text(value)
         body = ET.tostring(element, encoding="utf-8", xml_declaration=True)
-        return HttpResponse(body, status=status, content_type="application/xml; charset=utf-8")
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False), status=status, content_type="application/json; charset=utf-8"
-    )
+        response = HttpResponse(body, status=status, content_type="application/xml; charset=utf-8")
+    else:
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False), status=status, content_type="application/json; charset=utf-8"
+        )
+    response["Content-Language"] = language
+    return response
 
 
 def _error(status: int, description: str, fmt: str) -> HttpResponse:
@@ -63,7 +69,7 @@ def service_list(request, fmt):
             }
             for category in Category.objects.active()
         ]
-    return _render(data, fmt, root="services", item="service")
+    return _render(data, fmt, root="services", item="service", language=_language(request))
 
 
 def _public(report: Report) -> dict:
@@ -91,7 +97,7 @@ def request_list(request, fmt):
         reports = reports.filter(category__code=code)
     with translation.override(_language(request)):
         data = [_public(report) for report in reports[:1000]]
-    return _render(data, fmt, root="service_requests", item="request")
+    return _render(data, fmt, root="service_requests", item="request", language=_language(request))
 
 
 def _create(request, fmt):

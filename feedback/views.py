@@ -93,8 +93,9 @@ class StatisticsView(TemplateView):
     def get_context_data(self, **kwargs):
         reports = Report.objects.public()
         categories = {c.pk: c.name for c in Category.objects.all()}
-        by_category = reports.values("category").annotate(count=Count("id")).order_by("-count")
-        by_language = reports.values("language").annotate(count=Count("id")).order_by("-count")
+        # Ties in a fixed order, so that the page reads the same on every request.
+        by_category = reports.values("category").annotate(count=Count("id")).order_by("-count", "category")
+        by_language = reports.values("language").annotate(count=Count("id")).order_by("-count", "language")
         by_month = reports.annotate(month=TruncMonth("created_at")).values("month").annotate(count=Count("id"))
         charts = [
             ("category", _suppressed(list(by_category), lambda row: categories[row["category"]])),

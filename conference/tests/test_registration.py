@@ -151,7 +151,9 @@ def test_field_errors_are_shown_translated_and_keep_what_was_typed(client, demo)
     assert '<h2 id="error-summary-title">Wystąpił problem</h2>' in html
     assert "Wprowadź poprawny adres email." in html
     assert 'value="not-an-email"' in html
-    assert 'aria-describedby="id_email-error"' in html or 'id="id_email-error"' in html
+    # The control names its hint and its error, and both are on the page under those ids.
+    assert 'aria-describedby="id_email_helptext id_email_error"' in html
+    assert 'id="id_email_helptext"' in html and 'id="id_email_error"' in html
 
 
 def test_a_session_from_another_conference_is_refused(client, demo):

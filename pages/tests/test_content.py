@@ -173,7 +173,8 @@ def test_document_title_falls_back_with_a_label(client, db):
 def test_contacts_page_lists_roles_in_the_readers_language(client, demo):
     html = client.get("/ru/contacts/").content.decode()
     assert "<dt>Обращения иностранцев</dt>" in html
-    assert '<a href="mailto:enquiries@example.org">enquiries@example.org</a>' in html
+    # An address is written as it is, never translated (translate="no").
+    assert '<a href="mailto:enquiries@example.org" translate="no">enquiries@example.org</a>' in html
     assert "Отвечаем в течение 5 рабочих дней" in html
 
 
