@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Case, F, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
@@ -78,7 +79,8 @@ class Day(models.Model):
         constraints = [models.UniqueConstraint(fields=["conference", "date"], name="one_day_per_date")]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d}: {self.theme}"
+        # As the reader's language writes dates ("23 February 2017"), e.g. among the registration form's days.
+        return f"{date_format(self.date)}: {self.theme}"
 
 
 class Venue(models.Model):

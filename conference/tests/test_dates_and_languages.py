@@ -118,3 +118,13 @@ def test_the_migration_moves_the_demos_roles_out_of_the_affiliation(db):
     assert (directory.affiliation, directory.affiliation_language) == ("Kraków Expats Directory (example)", "en")
     organisation.refresh_from_db()
     assert (organisation.affiliation, organisation.affiliation_language) == ("Urząd Miasta Krakowa (przykład)", "pl")
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [("en", "23 February 2017"), ("pl", "23 lutego 2017"), ("uk", "23 лютого 2017"), ("ru", "23 февраля 2017")],
+)
+def test_the_registration_forms_days_read_as_dates_in_the_readers_language(client, demo, language, expected):
+    html = client.get(f"/{language}/conference/register/").content.decode()
+    assert expected in html
+    assert "2017-02-23:" not in html
