@@ -42,10 +42,12 @@ def move_roles(apps, schema_editor):
     SpeakerTranslation = apps.get_model("conference", "SpeakerTranslation")
     for old, roles in DEMO_ROLES.items():
         for speaker in Speaker.objects.filter(affiliation=old):
+            moved = 0
             for language, role in roles.items():
                 # update(), not save(): moving a text is no new source text, so no translation turns outdated.
-                SpeakerTranslation.objects.filter(master=speaker, language_code=language).update(role=role)
-            Speaker.objects.filter(pk=speaker.pk).update(affiliation="")
+                moved += SpeakerTranslation.objects.filter(master=speaker, language_code=language).update(role=role)
+            if moved:  # a speaker with no text in any language keeps the role where it was, not lost
+                Speaker.objects.filter(pk=speaker.pk).update(affiliation="")
     for old, new, language in DEMO_ORGANISATIONS:
         Speaker.objects.filter(affiliation=old).update(affiliation=new, affiliation_language=language)
 

@@ -76,7 +76,7 @@ class SpeakerFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, translations=None, **kwargs):
         speaker = model_class(*args, **kwargs)
-        for language, fields in (translations or {"pl": {"role": "Prelegentka"}}).items():
+        for language, fields in ({"pl": {"role": "Prelegentka"}} if translations is None else translations).items():
             speaker.set_current_language(language)
             for name, value in fields.items():
                 setattr(speaker, name, value)

@@ -109,6 +109,7 @@ def test_the_migration_moves_the_demos_roles_out_of_the_affiliation(db):
     )
     directory = SpeakerFactory(affiliation="Kraków Expats Directory (przykład)")
     organisation = SpeakerFactory(affiliation="Urząd Miasta Krakowa (przykład)")
+    untranslated = SpeakerFactory(affiliation="Nauczyciel (przykład)", translations={})
     migration.move_roles(apps, None)
     translator = Speaker.objects.get(pk=translator.pk)
     assert translator.affiliation == ""
@@ -118,6 +119,8 @@ def test_the_migration_moves_the_demos_roles_out_of_the_affiliation(db):
     assert (directory.affiliation, directory.affiliation_language) == ("Kraków Expats Directory (example)", "en")
     organisation.refresh_from_db()
     assert (organisation.affiliation, organisation.affiliation_language) == ("Urząd Miasta Krakowa (przykład)", "pl")
+    untranslated.refresh_from_db()
+    assert untranslated.affiliation == "Nauczyciel (przykład)"  # nowhere to move it: kept, not lost
 
 
 @pytest.mark.parametrize(
