@@ -393,8 +393,9 @@ def expected_language(response: Response, source: str | None) -> str | None:
     return None
 
 
-def check_resource(response: Response) -> list[str]:
-    """A non-HTML answer: its Content-Type, its Content-Language, and that it parses as what it says it is."""
+def check_resource(response: Response, judge: "LanguageJudge") -> list[str]:
+    """A non-HTML answer: its Content-Type, its Content-Language, that it parses as what it says it is, and that
+    the texts a calendar, schedule app or feed reader shows are in that language."""
     kind = next((kind for kind in RESOURCE_KINDS if re.search(kind[0], response.path)), None)
     if kind is None:
         return [f"unexpected kind of resource: {response.status} {response.content_type or 'no Content-Type'}"]
@@ -408,7 +409,47 @@ def check_resource(response: Response) -> list[str]:
     if language and response.headers.get("content-language") != language:
         problems.append(f"Content-Language is {response.headers.get('content-language')!r}, expected {language!r}")
     problems += _parse_problems(response, language)
+    if language and not problems:
+        problems += [
+            f"in the export: {problem}"
+            for text in shown_texts(response)
+            if (problem := judge.problem(Block(text, language)))
+        ]
     return problems
+
+
+# What a calendar, a schedule app or a feed reader shows as text, by kind of answer. Speakers' names are left out,
+# as translate="no" leaves them out of pages.
+XML_TEXTS = {
+    "application/xml": ["conference/title", "day/room/event/title", "day/room/event/abstract"],
+    "application/atom+xml": ["{*}title", "{*}entry/{*}title", "{*}entry/{*}summary"],
+}
+ICS_TEXTS = ("X-WR-CALNAME", "SUMMARY", "DESCRIPTION")
+
+
+def shown_texts(response: Response) -> list[str]:
+    kind = response.content_type.split(";")[0].strip()
+    if response.path.startswith(("/open311/", "/sitemap", "/healthz")):
+        return []
+    if kind in XML_TEXTS:
+        root = lxml.etree.fromstring(response.body)  # noqa: S320 (our own answer)
+        texts = [element.text or "" for path in XML_TEXTS[kind] for element in root.iterfind(path)]
+        return [" ".join(lxml.html.fromstring(text).text_content().split()) for text in texts if text.strip()]
+    if kind == "application/json":
+        schedule = json.loads(response.body).get("schedule", {})
+        events = [
+            event for day in schedule.get("conference", {}).get("days", []) for room in day["rooms"].values()
+            for event in room
+        ]  # fmt: skip
+        texts = [schedule.get("conference", {}).get("title", "")]
+        return [text for text in texts + [e.get(key) or "" for e in events for key in ("title", "abstract")] if text]
+    if kind == "text/calendar":
+        unfolded = re.sub(r"\r?\n[ \t]", "", response.body.decode())
+        values = [
+            line.split(":", 1)[1] for line in unfolded.splitlines() if line.split(";")[0].split(":")[0] in ICS_TEXTS
+        ]
+        return [re.sub(r"\\([,;\\])", r"\1", value).replace("\\n", " ") for value in values]
+    return []
 
 
 def _parse_problems(response: Response, language: str | None) -> list[str]:

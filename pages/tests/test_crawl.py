@@ -327,7 +327,7 @@ class SiteCrawl:
                 continue
             if not response.is_html:
                 if response.status == response.expected_status:
-                    for message in crawl.check_resource(response):
+                    for message in crawl.check_resource(response, judge):
                         findings.add("resource", message, where)
                 continue
             for check, message in crawl.check_page(response, judge):
@@ -422,6 +422,29 @@ def test_the_language_check_flags_a_block_in_the_wrong_language():
     russian_as_ukrainian = crawl.Block("Вход с пандусом; доступный туалет на первом этаже.", "uk")
     assert judge.problem(russian_as_ukrainian)
     assert judge.problem(crawl.Block("Вход с пандусом; доступный туалет на первом этаже.", "ru")) is None
+
+
+def export(path: str, body: str, content_type: str) -> Response:
+    headers = {"content-type": content_type, "content-language": "uk"}
+    return Response(method="GET", path=path, status=200, headers=headers, body=body.encode(), reader_language="uk")
+
+
+def test_the_exports_texts_are_judged_in_their_language():
+    """A calendar or schedule app shows these texts as they are: a leak into an export is a leak too."""
+    judge = LanguageJudge()
+    leaked, ukrainian = "Конференция «Открытый Краков» 2017", "Конференція «Відкритий Краків» 2017"
+    xml = "<schedule><conference><title>{}</title></conference></schedule>"
+    ics = "BEGIN:VCALENDAR\r\nX-WR-CALNAME:{}\r\nEND:VCALENDAR\r\n"
+    json_body = '{{"schedule": {{"conference": {{"title": "{}", "days": []}}}}}}'
+    for path, body, content_type in [
+        ("/uk/conference/schedule.xml", xml, "application/xml; charset=utf-8"),
+        ("/uk/conference/schedule.ics", ics, "text/calendar; charset=utf-8"),
+        ("/uk/conference/schedule.json", json_body, "application/json"),
+    ]:
+        assert crawl.check_resource(export(path, body.format(ukrainian), content_type), judge) == []
+        assert crawl.check_resource(export(path, body.format(leaked), content_type), judge) == [
+            f"in the export: {judge.problem(crawl.Block(leaked, 'uk'))}"
+        ]
 
 
 @pytest.mark.browser
