@@ -448,7 +448,9 @@ def shown_texts(response: Response) -> list[str]:
         values = [
             line.split(":", 1)[1] for line in unfolded.splitlines() if line.split(";")[0].split(":")[0] in ICS_TEXTS
         ]
-        return [re.sub(r"\\([,;\\])", r"\1", value).replace("\\n", " ") for value in values]
+        # A calendar's name joins two texts, "Open Kraków Conference 2017 · My agenda": each is judged on its own.
+        texts = [re.sub(r"\\([,;\\])", r"\1", value).replace("\\n", " ") for value in values]
+        return [part for text in texts for part in text.split(" · ")]
     return []
 
 
