@@ -2,10 +2,13 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Day, Session, Volunteer
+from pages.fallback import field_label, marked_field
 
 
 class ScheduleFilterForm(forms.Form):
@@ -20,11 +23,12 @@ class ScheduleFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         everything = [("", _("all"))]
         self.fields["day"].choices = everything + [
-            (day.date.isoformat(), f"{day.date:%d.%m} · {day.theme}") for day in conference.days.all()
+            (day.date.isoformat(), field_label(day, "theme", f"{day.date:%d.%m} · {day.theme}"))
+            for day in conference.days.all()
         ]
         self.fields["lang"].choices = everything + list(settings.LANGUAGES)
         self.fields["venue"].choices = everything + [(v.slug, v.name) for v in venues]
-        self.fields["track"].choices = everything + [(t.slug, t.name) for t in tracks]
+        self.fields["track"].choices = everything + [(t.slug, field_label(t, "name")) for t in tracks]
 
     def valid_filters(self) -> dict[str, str]:
         """The filters that made sense; the others are reported by ignored_names()."""
@@ -102,7 +106,8 @@ class RegistrationForm(forms.Form):
         self.fields["volunteer_days"].queryset = days
         # Both lists show the days the conference has already fetched; a submitted choice is still checked
         # against the queryset.
-        choices = [(day.pk, self.fields["days"].label_from_instance(day)) for day in days]
+        # A theme shown in a fallback language is marked with its own lang; the date is in the page's language.
+        choices = [(day.pk, format_html("{}: {}", date_format(day.date), marked_field(day, "theme"))) for day in days]
         self.fields["days"].choices = self.fields["volunteer_days"].choices = choices
         sessions = Session.objects.filter(conference=conference).open_for_registration().for_schedule()
         self.sessions = list(sessions.with_booking_counts())

@@ -17,6 +17,7 @@ from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from openkrakow.languages import SOURCE_LANGUAGE
+from pages.fallback import LangLabel
 from pages.models import RichTextMixin, ShownLanguageMixin
 from pages.workflow import TranslationWorkflow, translation_workflow_fields
 
@@ -194,6 +195,19 @@ class Speaker(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Translatab
 
     def get_absolute_url(self):
         return reverse("conference:speaker", kwargs={"slug": self.slug})
+
+    def shown_role(self) -> LangLabel:
+        """The role as a reader sees it, following the fallback chain field by field: a translation with a biography
+        but no role yet must not hide the role written in another language. Its lang is set when it is not the
+        page's language. Reads the translations already fetched (prefetched in lists)."""
+        available = set(self.get_available_languages(include_unsaved=True))
+        current = self.get_current_language()
+        for code in (current, *self.get_fallback_languages()):
+            if code in available:
+                role = self._get_translated_model(code, auto_create=False).role
+                if role:
+                    return LangLabel(role, None if code == current else code)
+        return LangLabel("")
 
 
 def _session_code() -> str:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Category
 from feedback.tokens import seconds_since
+from pages.fallback import FallbackLangSelect, field_label
 
 MIN_SECONDS = 3
 
@@ -22,7 +23,7 @@ class NoControlCharactersMixin:
 
 
 class ReportForm(NoControlCharactersMixin, forms.Form):
-    category = forms.ChoiceField(label=_("What is it about?"))
+    category = forms.ChoiceField(label=_("What is it about?"), widget=FallbackLangSelect)
     message = forms.CharField(
         label=_("Your message"),
         max_length=4000,
@@ -44,7 +45,7 @@ class ReportForm(NoControlCharactersMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("Choose a topic"))] + [
-            (category.code, category.name) for category in Category.objects.active()
+            (category.code, field_label(category, "name")) for category in Category.objects.active()
         ]
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 

@@ -18,6 +18,7 @@ from feedback.tokens import form_stamp, report_for
 from openkrakow.middleware import client_ip
 from pages import cache as page_cache
 from pages.cache import hole
+from pages.fallback import field_label
 
 SUPPRESS_BELOW = 3
 
@@ -92,7 +93,7 @@ class StatisticsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         reports = Report.objects.public()
-        categories = {c.pk: c.name for c in Category.objects.all()}
+        categories = {c.pk: field_label(c, "name") for c in Category.objects.all()}
         # Ties in a fixed order, so that the page reads the same on every request.
         by_category = reports.values("category").annotate(count=Count("id")).order_by("-count", "category")
         by_language = reports.values("language").annotate(count=Count("id")).order_by("-count", "language")

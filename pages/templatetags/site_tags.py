@@ -2,12 +2,12 @@
 
 from django import template
 from django.utils import translation
-from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from pages import cache as page_cache
+from pages import fallback
+from pages.fallback import field_language, lang_attrs_for
 from pages.models import ContactRole
 
 register = template.Library()
@@ -25,9 +25,7 @@ def language_name(code: str) -> str:
     return str(get_language_info(code)["name_translated"])
 
 
-@register.filter
-def language_dir(code: str) -> str:
-    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+register.filter("language_dir", fallback.language_dir)
 
 
 @register.simple_tag
@@ -35,19 +33,20 @@ def lang_attrs(obj):
     """lang and dir attributes for a translated object shown in a language other than the page's."""
     if not obj.is_fallback():
         return ""
-    shown = obj.shown_language()
-    return format_html(' lang="{}" dir="{}"', shown, language_dir(shown))
+    return fallback.lang_attrs_for(obj.shown_language())
 
 
 @register.simple_tag
 def field_lang_attrs(obj, field: str):
     """lang and dir attributes for a reference-data field (modeltranslation) shown in a fallback language,
     e.g. a venue's name that nobody has written in Ukrainian yet."""
-    current = translation.get_language()
-    for code in resolution_order(current):
-        if getattr(obj, build_localized_fieldname(field, code), None):
-            return "" if code == current else format_html(' lang="{}" dir="{}"', code, language_dir(code))
-    return ""
+    return lang_attrs_for(field_language(obj, field))
+
+
+@register.simple_tag
+def label_lang_attrs(label):
+    """lang and dir attributes for a choice's label (a LangLabel) shown in a fallback language; nothing otherwise."""
+    return lang_attrs_for(getattr(label, "lang", None))
 
 
 @register.filter
