@@ -425,6 +425,7 @@ XML_TEXTS = {
     "application/atom+xml": ["{*}title", "{*}entry/{*}title", "{*}entry/{*}summary"],
 }
 ICS_TEXTS = ("X-WR-CALNAME", "SUMMARY", "DESCRIPTION")
+REFERENCE = re.compile(r"[A-Z0-9]+-[A-Z0-9]+")
 
 
 def shown_texts(response: Response) -> list[str]:
@@ -448,9 +449,10 @@ def shown_texts(response: Response) -> list[str]:
         values = [
             line.split(":", 1)[1] for line in unfolded.splitlines() if line.split(";")[0].split(":")[0] in ICS_TEXTS
         ]
-        # A calendar's name joins two texts, "Open Kraków Conference 2017 · My agenda": each is judged on its own.
+        # A calendar's name joins two texts, "Open Kraków Conference 2017 · My agenda": each is judged on its own,
+        # less a registration's reference ("OK17-ZKN7"), which is a code in no language.
         texts = [re.sub(r"\\([,;\\])", r"\1", value).replace("\\n", " ") for value in values]
-        return [part for text in texts for part in text.split(" · ")]
+        return [part for text in texts for part in text.split(" · ") if not REFERENCE.fullmatch(part)]
     return []
 
 

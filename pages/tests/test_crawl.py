@@ -434,7 +434,7 @@ def test_the_exports_texts_are_judged_in_their_language():
     judge = LanguageJudge()
     leaked, ukrainian = "Конференция «Открытый Краков» 2017", "Конференція «Відкритий Краків» 2017"
     xml = "<schedule><conference><title>{}</title></conference></schedule>"
-    ics = "BEGIN:VCALENDAR\r\nX-WR-CALNAME:{}\r\nEND:VCALENDAR\r\n"
+    ics = "BEGIN:VCALENDAR\r\nX-WR-CALNAME:{} · OK17-ZKN7\r\nEND:VCALENDAR\r\n"
     json_body = '{{"schedule": {{"conference": {{"title": "{}", "days": []}}}}}}'
     for path, body, content_type in [
         ("/uk/conference/schedule.xml", xml, "application/xml; charset=utf-8"),
