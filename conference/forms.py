@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Day, Session, Volunteer
-from pages.fallback import field_label, marked_field
+from pages.fallback import LangLabel, LangSelect, field_label, marked_field
 
 
 class ScheduleFilterForm(forms.Form):
@@ -39,16 +39,6 @@ class ScheduleFilterForm(forms.Form):
         return [str(self.fields[name].label) for name in self.errors]
 
 
-class LanguageSelect(forms.Select):
-    """A choice of languages, each named in itself ("polski", "Українська"): each option says which it is in."""
-
-    def create_option(self, name, value, *args, **kwargs):
-        option = super().create_option(name, value, *args, **kwargs)
-        if value:
-            option["attrs"]["lang"] = value
-        return option
-
-
 class SessionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, session):
         return str(session)
@@ -59,8 +49,11 @@ class RegistrationForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), max_length=254, help_text=_("We send the confirmation here."))
+    # Each language named in itself ("polski", "Українська"), and marked so.
     language = forms.ChoiceField(
-        label=_("Language for our messages"), choices=settings.LANGUAGES, widget=LanguageSelect
+        label=_("Language for our messages"),
+        choices=[(code, LangLabel(name, code)) for code, name in settings.LANGUAGES],
+        widget=LangSelect,
     )
     days = forms.ModelMultipleChoiceField(
         label=_("Days you will attend"),

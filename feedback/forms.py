@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Category
 from feedback.tokens import seconds_since
-from pages.fallback import FallbackLangSelect, field_label
+from pages.fallback import LangSelect, field_label
 
 MIN_SECONDS = 3
 
@@ -23,7 +23,7 @@ class NoControlCharactersMixin:
 
 
 class ReportForm(NoControlCharactersMixin, forms.Form):
-    category = forms.ChoiceField(label=_("What is it about?"), widget=FallbackLangSelect)
+    category = forms.ChoiceField(label=_("What is it about?"), widget=LangSelect)
     message = forms.CharField(
         label=_("Your message"),
         max_length=4000,

@@ -58,8 +58,8 @@ def marked_field(obj, field: str):
     return format_html('<span lang="{}" dir="{}">{}</span>', code, language_dir(code), getattr(obj, field))
 
 
-class FallbackLangSelect(forms.Select):
-    """A select whose options carry lang and dir when their label is shown in a fallback language."""
+class LangSelect(forms.Select):
+    """A select whose options carry lang and dir when their label (a LangLabel) says it is in another language."""
 
     def create_option(self, name, value, label, *args, **kwargs):
         option = super().create_option(name, value, label, *args, **kwargs)

@@ -6,8 +6,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from pages import cache as page_cache
-from pages import fallback
-from pages.fallback import field_language, lang_attrs_for
+from pages.fallback import field_language, lang_attrs_for, language_dir
 from pages.models import ContactRole
 
 register = template.Library()
@@ -25,7 +24,7 @@ def language_name(code: str) -> str:
     return str(get_language_info(code)["name_translated"])
 
 
-register.filter("language_dir", fallback.language_dir)
+register.filter("language_dir", language_dir)
 
 
 @register.simple_tag
@@ -33,7 +32,7 @@ def lang_attrs(obj):
     """lang and dir attributes for a translated object shown in a language other than the page's."""
     if not obj.is_fallback():
         return ""
-    return fallback.lang_attrs_for(obj.shown_language())
+    return lang_attrs_for(obj.shown_language())
 
 
 @register.simple_tag
