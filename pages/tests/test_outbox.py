@@ -3,14 +3,14 @@
 import socket
 from datetime import timedelta
 from email import message_from_bytes, policy
+from io import StringIO
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import call_command
-from django.utils import translation
-from post_office.mail import send_queued
-from post_office.models import STATUS, Email
+from django.utils import timezone, translation
+from post_office.models import STATUS, Email, EmailTemplate
 
 from pages.services import queue_email
 
@@ -57,11 +57,16 @@ def test_sending_only_queues_the_message(db, smtp_outbox):
     assert not email.logs.exists()
 
 
+def send_round():
+    """One round of the outbox worker, as `manage.py outbox_worker` runs it every few seconds."""
+    call_command("outbox_worker", once=True, stdout=StringIO())
+
+
 def test_dead_mail_server_keeps_message_queued_then_sends_it_once(db, smtp_outbox):
     mail.send_mail("Twoje zgłoszenie", "Dziękujemy.", "noreply@example.org", ["resident@example.org"])
 
     # The server is down: the message stays in the outbox, with the error recorded.
-    send_queued()
+    send_round()
     email = Email.objects.get()
     assert email.status == STATUS.requeued
     assert email.number_of_retries == 1
@@ -74,8 +79,8 @@ def test_dead_mail_server_keeps_message_queued_then_sends_it_once(db, smtp_outbo
     controller = Controller(handler, hostname="127.0.0.1", port=smtp_outbox)
     controller.start()
     try:
-        send_queued()
-        send_queued()
+        send_round()
+        send_round()
     finally:
         controller.stop()
     email.refresh_from_db()
@@ -84,6 +89,46 @@ def test_dead_mail_server_keeps_message_queued_then_sends_it_once(db, smtp_outbo
     assert handler.messages[0].rcpt_tos == ["resident@example.org"]
     received = message_from_bytes(handler.messages[0].content, policy=policy.default)
     assert received["Subject"] == "Twoje zgłoszenie"
+
+
+def test_dead_mail_server_delays_the_message_by_the_retry_interval_and_gives_up_after_max_retries(
+    db, smtp_outbox, settings
+):
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "RETRY_INTERVAL": timedelta(minutes=30), "MAX_RETRIES": 1}
+    mail.send_mail("Subject", "Body", "noreply@example.org", ["resident@example.org"])
+
+    before = timezone.now()
+    send_round()
+    email = Email.objects.get()
+    assert (email.status, email.number_of_retries) == (STATUS.requeued, 1)
+    assert before + timedelta(minutes=30) <= email.scheduled_time <= timezone.now() + timedelta(minutes=30)
+
+    send_round()  # not due yet: not tried again
+    assert email.logs.count() == 1
+
+    Email.objects.update(scheduled_time=timezone.now())  # half an hour later, the server still down
+    send_round()
+    email.refresh_from_db()
+    assert email.status == STATUS.failed  # kept, with both attempts recorded, for an editor to see
+    assert list(email.logs.values_list("status", flat=True)) == [STATUS.failed, STATUS.failed]
+
+
+def test_one_message_that_cannot_be_rendered_does_not_hold_up_the_others(db, mailoutbox, settings):
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"  # queued, then delivered into mailoutbox by the worker
+    broken = Email.objects.create(
+        to=["broken@example.org"],
+        status=STATUS.queued,
+        from_email="noreply@example.org",
+        template=EmailTemplate.objects.create(name="broken", subject="{% if %}"),
+        context={},
+    )
+    mail.send_mail("Subject", "Body", "noreply@example.org", ["resident@example.org"])
+    send_round()
+    assert [message.to for message in mailoutbox] == [["resident@example.org"]]
+    assert Email.objects.exclude(pk=broken.pk).get().status == STATUS.sent
+    broken.refresh_from_db()
+    assert broken.status == STATUS.requeued
+    assert broken.logs.get().exception_type == "TemplateSyntaxError"
 
 
 @pytest.fixture
@@ -104,7 +149,7 @@ def test_queued_email_is_written_in_the_recipients_language(db, mailoutbox, emai
             to="oksana@example.org", language=language, template=email_templates, context={"name": subject[-6:]}
         )
     assert mailoutbox == []  # stored, not sent
-    call_command("outbox_worker", once=True)
+    send_round()
     assert len(mailoutbox) == 1
     assert mailoutbox[0].subject == subject
     assert mailoutbox[0].body.strip() == body

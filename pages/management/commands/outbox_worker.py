@@ -5,12 +5,15 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
-from post_office.lockfile import FileLock, FileLocked, default_lockfile
-from post_office.mail import send_queued
+
+from pages.outbox import OutboxLocked, send_queued_emails
 
 
 class Command(BaseCommand):
-    help = "Send queued e-mail from the post_office outbox in a loop; failed messages are retried later."
+    help = (
+        "Send queued e-mail from the post_office outbox in a loop, one message at a time, each marked sent as soon "
+        "as the mail server accepted it; failed messages are retried later."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=10.0, help="Seconds between rounds.")
@@ -30,15 +33,18 @@ class Command(BaseCommand):
             self.wait(interval)
 
     def send_round(self):
-        # The file lock keeps two workers on one machine from sending the same batch twice.
+        # Only a worker of the same database can hold the lock (and only on SQLite, which has no row locks).
         try:
-            with FileLock(default_lockfile):
-                send_queued()
-        except FileLocked:
+            result = send_queued_emails(keep_going=lambda: self.running)
+        except OutboxLocked:
             self.stdout.write("Another worker holds the outbox lock; trying again next round.")
+            return
+        if result.sent or result.requeued or result.failed:
+            self.stdout.write(f"Sent {result.sent}, requeued {result.requeued}, failed {result.failed}.")
 
     def wait(self, seconds: float):
-        # Short naps, so a stop signal ends the worker within a moment but never in the middle of a send.
+        # Short naps, so a stop signal ends the worker within a moment; a stop during a round ends it after the
+        # message being sent, never in the middle of one.
         deadline = time.monotonic() + seconds
         while self.running and time.monotonic() < deadline:
             time.sleep(0.2)
