@@ -1,5 +1,6 @@
 """The personal agenda without an account: the starred sessions live in a signed token, not on the server."""
 
+from django.conf import settings
 from django.core import signing
 
 SALT = "conference.agenda"
@@ -32,3 +33,9 @@ def toggle(token: str | None, code: str) -> str:
     codes = set(read_token(token)) if token else set()
     codes.symmetric_difference_update({code})
     return make_token(codes)
+
+
+def set_cookie(response, token: str) -> None:
+    """Keep the agenda in the visitor's browser: out of scripts' reach, not sent along from other sites, and only
+    over HTTPS where the site runs on it, like the session and CSRF cookies."""
+    response.set_cookie(COOKIE, token, max_age=MAX_AGE, samesite="Lax", httponly=True, secure=settings.HTTPS)

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import get_language_info
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from feedback import services
@@ -64,6 +65,7 @@ def report_form(request):
     )
 
 
+@never_cache  # reached by a secret token: kept by no cache, shared or the browser's
 def report_status(request, token):
     report = report_for(token)
     if report is None:

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +14,19 @@ def _unprefixed(path: str, language: str) -> str:
     return "/" + path[len(prefix) :] if path.startswith(prefix) else path
 
 
+def _absolute(request):
+    """Makes a path absolute on the request's host; gives None when that host is not ours (the 400 page for a bad
+    Host header must link nowhere on it)."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return lambda path: None
+    return request.build_absolute_uri
+
+
 def language_versions(request) -> list[dict]:
     """This page in every language: the switcher's links and the hreflang alternates."""
+    absolute = _absolute(request)
     current = get_language()
     here = request.get_full_path()
     versions = []
@@ -30,7 +42,7 @@ def language_versions(request) -> list[dict]:
                 "name": info["name_local"],
                 "bidi": info["bidi"],
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute(url),
                 "current": code == current,
             }
         )
@@ -73,5 +85,5 @@ def site(request) -> dict:
         "site_name": settings.SITE_NAME,
         "navigation": navigation(request),
         "language_versions": language_versions(request),
-        "x_default_url": request.build_absolute_uri(default_url),
+        "x_default_url": _absolute(request)(default_url),
     }

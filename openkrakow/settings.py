@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "openkrakow.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads the request: a control character in the address, a NUL or an unreadable form is a
+    # 400 (below the header middleware, so that the 400 page carries the security headers too).
+    "openkrakow.middleware.RejectMalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, and 304 Not Modified when the browser already has it.
     "django.middleware.http.ConditionalGetMiddleware",

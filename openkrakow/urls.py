@@ -32,5 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
 )
 
+# Our own error views: Django's would answer in English, and its 400 view re-reads a form it could not parse.
+handler400 = "pages.views.bad_request"
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"

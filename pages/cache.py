@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "page-cache:generation"
@@ -40,6 +40,9 @@ def shared_page(view=None, *, timeout=None):
         def wrapper(request, *args, **kwargs):
             response = view_func(request, *args, **kwargs)
             response.page_cache_timeout = timeout or settings.PAGE_CACHE_SECONDS
+            if _has_personal_cookie(request):
+                # Built for this visitor (their agenda's secret link, an editor's drafts): kept by no cache.
+                patch_cache_control(response, private=True, no_store=True)
             return response
 
         return wrapper
@@ -138,12 +141,16 @@ def _bypass_cookies() -> list[str]:
     return [settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, *settings.PAGE_CACHE_BYPASS_COOKIES]
 
 
+def _has_personal_cookie(request) -> bool:
+    return any(name in request.COOKIES for name in _bypass_cookies())
+
+
 def _personal(request) -> bool:
     return (
         request.method != "GET"
         or request.path_info.startswith(settings.STATIC_URL)  # whitenoise's, never kept here
         or "HTTP_AUTHORIZATION" in request.META
-        or any(name in request.COOKIES for name in _bypass_cookies())
+        or _has_personal_cookie(request)
     )
 
 
@@ -154,7 +161,7 @@ def _shareable(request, response) -> bool:
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and "private" not in response.get("Cache-Control", "")
+        and not any(word in response.get("Cache-Control", "") for word in ("private", "no-store"))
     )
 
 

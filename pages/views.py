@@ -2,23 +2,32 @@
 
 import datetime
 import logging
+import posixpath
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+    QueryDict,
+)
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
-from django.views.static import serve
 
-from conference.models import Conference
+from conference.models import Conference, Speaker
 from pages.feeds import LanguageAtomFeed
 from pages.forms import SearchForm
 from pages.models import ContactRole, Document, NewsEntry, Page
@@ -158,18 +167,49 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def _uploaded_file(request, path: str):
+    """The file of the row whose stored name is exactly this path, if the visitor may have it: a published
+    document (drafts for staff) or a speaker's photo. The path is never normalised, so that no spelling of it
+    ("//", "./", "../", an encoded dot) reaches a draft, and a file no row names is never served."""
+    document = Document.objects.visible_to(request.user).filter(file=path).first()
+    if document is not None:
+        return document.file
+    speaker = Speaker.objects.filter(photo=path).first()
+    return speaker.photo if speaker is not None else None
+
+
 @require_GET
 def media(request, path):
-    """Uploaded documents, as downloads, when no web server in front serves them (SERVE_MEDIA)."""
+    """Uploaded files, as downloads, when no web server in front serves them (SERVE_MEDIA)."""
     if not settings.SERVE_MEDIA:
         raise Http404
-    # A document is public once published; drafts are for staff.
-    draft = path.startswith("documents/") and not Document.objects.published().filter(file=path).exists()
-    if draft and not request.user.is_staff:
+    upload = _uploaded_file(request, path)
+    if upload is None:
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Content-Disposition"] = "attachment"
-    return response
+    try:
+        stream = upload.storage.open(upload.name, "rb")
+    except FileNotFoundError as error:  # the row outlived its file
+        raise Http404 from error
+    # The type follows the file's extension (documents are checked on upload; photos are images).
+    return FileResponse(stream, as_attachment=True, filename=posixpath.basename(upload.name))
+
+
+def bad_request(request, exception):
+    """The 400 page, in the address's (or the browser's) language: it may answer before LocaleMiddleware ran, for
+    a request refused early or a bad Host header. It reads nothing of the request's body, and never fails."""
+    try:
+        request.GET  # noqa: B018 (the page's search box shows ?q=; a query that was itself the bad part is left out)
+    except (BadRequest, SuspiciousOperation):
+        request.GET = QueryDict()
+    try:
+        language = translation.get_language_from_request(request, check_path=True)
+        with translation.override(language):
+            response = render(request, "400.html", status=400)
+        response["Content-Language"] = language
+        return response
+    except Exception:  # the error page must never fail in turn
+        logger.exception("The 400 page itself failed to render")
+        return HttpResponseBadRequest("Bad request", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception):

@@ -151,7 +151,7 @@ def test_documents_download_when_django_serves_media(client, db, settings, serve
     response = client.get(document.file.url, follow=True)
     assert response.status_code == status
     if serve_media:
-        assert response["Content-Disposition"] == "attachment"
+        assert response["Content-Disposition"] == 'attachment; filename="dokument.txt"'
         assert b"".join(response.streaming_content) == b"Tekst dokumentu."
 
 

@@ -42,7 +42,7 @@ def test_drafts_and_the_home_text_are_not_found(client, demo):
     "query,shown",
     [
         ("x" * 2000, "x" * 200),
-        ("for\x00um\x1b[31m\r\n", "for um [31m"),
+        ("for\x07um\x1b[31m\r\n", "for um [31m"),  # a NUL is refused before the search (test_attack.py)
         ("'; DROP TABLE pages_page; --", "&#x27;; DROP TABLE pages_page; --"),
         ('<script>alert("x")</script>', "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
         ("%_%", "%_%"),
