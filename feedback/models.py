@@ -134,6 +134,17 @@ class InternalNote(models.Model):
         return self.text[:50]
 
 
+class RateLimitSender(models.Model):
+    """One sender (an IP address, or an e-mail address as a digest); its row is locked while its attempts are counted,
+    so that workers on every instance count one at a time."""
+
+    key = models.CharField(max_length=300, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return self.key
+
+
 class RateLimitHit(models.Model):
     """One submission attempt, kept briefly; the table is shared by every worker and instance."""
 

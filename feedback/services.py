@@ -12,23 +12,44 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from feedback.models import Category, InternalNote, RateLimitHit, Report, ReportEvent
+from feedback.models import Category, InternalNote, RateLimitHit, RateLimitSender, Report, ReportEvent
 
 RATE_LIMIT_PER_MINUTE = 5
 
 
 def over_rate_limit(*, ip: str | None, email: str = "") -> bool:
-    """Record this attempt and say whether this IP or e-mail sent more than five in the last minute."""
-    now = timezone.now()
+    """Record this attempt and say whether this IP or e-mail sent more than five in the last minute.
+
+    Attempts that arrive at once, on any worker of any instance, are counted one after another: each holds its
+    senders' rows locked while it counts and adds itself, so exactly five in a minute get through.
+    """
     keys = [f"ip:{ip}"[:300]] if ip else []
     if email:  # unvalidated input: stored only as a fixed-length digest
         keys.append("email:" + hashlib.sha256(email.strip().lower().encode()).hexdigest())
+    keys.sort()  # every attempt locks its senders in the same order, so two never wait on each other
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    # Outside the transaction below, so that tidying up holds no lock while the senders' rows are waited for.
+    RateLimitHit.objects.filter(created_at__lt=an_hour_ago).delete()
+    RateLimitSender.objects.filter(created_at__lt=an_hour_ago).delete()
     with transaction.atomic():
-        RateLimitHit.objects.filter(created_at__lt=now - datetime.timedelta(hours=1)).delete()
+        while True:
+            RateLimitSender.objects.bulk_create([RateLimitSender(key=key) for key in keys], ignore_conflicts=True)
+            locked = RateLimitSender.objects.select_for_update().filter(key__in=keys).order_by("key")
+            if len(locked) == len(keys):
+                break  # else a sender idle for an hour was tidied away in between: add it again
+        now = timezone.now()
         recent = RateLimitHit.objects.filter(created_at__gte=now - datetime.timedelta(minutes=1))
         limited = any(recent.filter(key=key).count() >= RATE_LIMIT_PER_MINUTE for key in keys)
         RateLimitHit.objects.bulk_create([RateLimitHit(key=key, created_at=now) for key in keys])
     return limited
+
+
+def repeated_report(*, idempotency_key: uuid.UUID, message: str, email: str) -> Report | None:
+    """The report this very form already made (a double click, a reload after sending), or None."""
+    report = Report.objects.filter(idempotency_key=idempotency_key).first()
+    if report and report.message == message and report.email.lower() == email.lower():
+        return report
+    return None
 
 
 def submit_report(

@@ -29,7 +29,13 @@ def report_form(request):
     if request.method == "POST":
         form = ReportForm(request.POST)
         ip = client_ip(request)
-        if services.over_rate_limit(ip=ip, email=request.POST.get("email", "").strip()):
+        # The same form sent again is answered with its report, not counted as another attempt.
+        repeat = form.is_valid() and services.repeated_report(
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            message=form.cleaned_data["message"],
+            email=form.cleaned_data["email"],
+        )
+        if not repeat and services.over_rate_limit(ip=ip, email=request.POST.get("email", "").strip()):
             return render(request, "feedback/try_later.html", status=429)
         if form.is_valid():
             data = form.cleaned_data

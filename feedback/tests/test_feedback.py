@@ -136,6 +136,19 @@ def test_the_sixth_submission_in_a_minute_is_asked_to_wait(client, demo, report_
     assert Report.objects.filter(email__startswith="r").count() == 5
 
 
+def test_a_form_sent_again_after_the_limit_still_gets_its_report(client, demo, report_data):
+    # A resident who sent their fifth report of the minute and clicks again gets that report, not "try later".
+    for n in range(4):
+        assert post(client, report_data(email=f"r{n}@example.org")).status_code == 302
+    fifth = report_data(email="r5@example.org")
+    first = post(client, fifth, "pl")
+    again = post(client, fifth, "pl")
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert first["Location"] == again["Location"]
+    assert post(client, report_data(email="r6@example.org"), "pl").status_code == 429
+    assert Report.objects.filter(email__startswith="r").count() == 5
+
+
 def test_the_rate_limit_reads_the_address_behind_a_proxy(client, demo, report_data, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for n in range(5):
