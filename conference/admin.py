@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from parler.admin import TranslatableAdmin
 
@@ -28,7 +29,7 @@ from conference.models import (
     Venue,
     Volunteer,
 )
-from conference.services import publish_schedule_version
+from conference.services import change_capacity, delete_registration, publish_schedule_version
 from pages.admin import TranslationWorkflowAdmin, WorkflowForm
 from pages.text import spreadsheet_safe
 
@@ -40,7 +41,7 @@ class DayInline(TranslationTabularInline):
 
 @admin.register(Conference)
 class ConferenceAdmin(TranslatableAdmin):
-    list_display = ["__str__", "start_date", "end_date", "language_column"]
+    list_display = ["__str__", "start_date", "end_date", "registration_opens", "registration_closes", "language_column"]
     inlines = [DayInline]
     actions = ["publish_version"]
 
@@ -151,6 +152,18 @@ class SessionAdmin(TranslationWorkflowAdmin):
     def shared_fields(self):
         return [*super().shared_fields(), "interpretation_languages"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            promoted = change_capacity(session=obj, capacity=obj.capacity)
+            if promoted:
+                message = ngettext(
+                    "%(count)d person waiting got a place and was told by e-mail.",
+                    "%(count)d people waiting got a place and were told by e-mail.",
+                    len(promoted),
+                )
+                self.message_user(request, message % {"count": len(promoted)}, messages.SUCCESS)
+
 
 class BookingInline(admin.TabularInline):
     model = Booking
@@ -174,6 +187,14 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("days", "bookings__session__translations")
+
+    # Deleting a registration frees its places through the same rules as cancelling: the first waiting get them.
+    def delete_model(self, request, obj):
+        delete_registration(registration=obj)
+
+    def delete_queryset(self, request, queryset):
+        for registration in queryset:
+            delete_registration(registration=registration)
 
     @admin.action(description=_("Export the selected registrations as CSV"))
     def export_csv(self, request, queryset):

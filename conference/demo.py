@@ -1,12 +1,30 @@
-"""Demo content for the conference: the 2017 Open Kraków conference and its three days."""
+"""Demo content for the conference: the 2017 Open Kraków conference, now in the archive, and an upcoming edition.
+
+The 2017 edition is kept as the source material describes it. The upcoming one is always about two months ahead:
+loading the demo again later moves its days and sessions forward, keeping its rows and registrations.
+"""
 
 import datetime
 import uuid
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
+from conference import demo_upcoming
 from conference.demo_sessions import SESSIONS
-from conference.models import Conference, Day, Room, Session, SessionType, Speaker, Track, Venue
-from conference.services import SessionRequest, publish_schedule_version, register_attendee
+from conference.models import (
+    Booking,
+    Conference,
+    Day,
+    Registration,
+    Room,
+    Session,
+    SessionType,
+    Speaker,
+    Track,
+    Venue,
+)
+from conference.services import publish_schedule_version
 
 CONFERENCE = {
     "pl": {
@@ -327,7 +345,8 @@ def _translate(obj, **fields):
     obj.save()
 
 
-def _load_schedule(conference) -> int:
+def _load_reference_data() -> dict[str, dict]:
+    """Venues and rooms, tracks, types and speakers, shared by both editions."""
     rooms = {}
     for slug, data in VENUES.items():
         venue, _ = Venue.objects.update_or_create(
@@ -353,7 +372,7 @@ def _load_schedule(conference) -> int:
         for slug, n in TYPES.items()
     }
     speakers = {}
-    for slug, (name, affiliation, affiliation_language, roles) in SPEAKERS.items():
+    for slug, (name, affiliation, affiliation_language, roles) in {**SPEAKERS, **demo_upcoming.SPEAKERS}.items():
         speaker, _ = Speaker.objects.update_or_create(
             slug=slug,
             defaults={"name": name, "affiliation": affiliation, "affiliation_language": affiliation_language},
@@ -365,20 +384,24 @@ def _load_schedule(conference) -> int:
         }
         _translate(speaker, role=role, bio=bio)
         speakers[slug] = speaker
+    return {"rooms": rooms, "tracks": tracks, "types": types, "speakers": speakers}
 
+
+def _load_sessions(conference, sessions, *, prefix: str, dates: list[datetime.date], reference: dict) -> None:
+    """The sessions of one edition, with fixed codes (prefix and number): loading again updates them."""
     for number, (day, start, minutes, room, track, kind, spoken, interpretation, who, places, titles) in enumerate(
-        SESSIONS, start=1
+        sessions, start=1
     ):
-        begins = datetime.datetime.combine(DAYS[day - 1][0], datetime.time.fromisoformat(start), tzinfo=WARSAW)
+        begins = datetime.datetime.combine(dates[day - 1], datetime.time.fromisoformat(start), tzinfo=WARSAW)
         session, _ = Session.objects.update_or_create(
-            code=f"OK17{number:02d}",
+            code=f"{prefix}{number:02d}",
             defaults={
                 "conference": conference,
                 "start": begins,
                 "end": begins + datetime.timedelta(minutes=minutes),
-                "room": rooms[room],
-                "track": tracks[track],
-                "session_type": types[kind],
+                "room": reference["rooms"][room],
+                "track": reference["tracks"][track],
+                "session_type": reference["types"][kind],
                 "spoken_language": spoken,
                 "interpretation": "," + ",".join(interpretation) + "," if interpretation else "",
                 "registration_required": places is not None,
@@ -389,8 +412,11 @@ def _load_schedule(conference) -> int:
         title = _by_language(titles)
         abstract = {lang: text.format(title=title[lang]) for lang, text in _by_language(SESSION_ABSTRACT).items()}
         _translate(session, title=title, abstract=abstract)
-        session.speakers.set([speakers[slug] for slug in who])
+        session.speakers.set([reference["speakers"][slug] for slug in who])
 
+
+def _load_schedule(conference, reference: dict) -> int:
+    _load_sessions(conference, SESSIONS, prefix="OK17", dates=[date for date, _themes in DAYS], reference=reference)
     if not conference.versions.exists():
         publish_schedule_version(conference=conference, notes=_by_language(VERSION_NOTES[1]))
     if conference.versions.count() < 2:
@@ -419,18 +445,35 @@ FULL_WORKSHOP = "OK1716"  # "residence papers without stress"
 
 
 def _load_registrations(conference):
+    """The attendees as they stood in February 2017. Registration for 2017 is long closed, so they are stored as
+    records, not through register_attendee: nobody is sent a confirmation for a conference that is over."""
     Session.objects.filter(code=FULL_WORKSHOP).update(capacity=4)
     workshop = Session.objects.get(code=FULL_WORKSHOP)
+    day = conference.days.get(date=DAYS[1][0])
     for number, (name, language) in enumerate(DEMO_ATTENDEES, start=1):
-        register_attendee(
-            conference=conference,
+        registration, created = Registration.objects.get_or_create(
             idempotency_key=uuid.UUID(int=number),  # fixed keys: loading the demo again adds nobody
-            name=name,
-            email=f"attendee{number}@example.org",
-            language=language,
-            days=list(conference.days.filter(date=DAYS[1][0])),
-            sessions=[SessionRequest(workshop, "uk" if language == "uk" else "")],
+            defaults={
+                "conference": conference,
+                "reference": f"OK17-DM{number:02d}",
+                "name": name,
+                "email": f"attendee{number}@example.org",
+                "language": language,
+            },
         )
+        if not created:
+            continue
+        registration.days.set([day])
+        booking = Booking.objects.create(
+            registration=registration,
+            session=workshop,
+            status=Booking.Status.CONFIRMED if number <= workshop.capacity else Booking.Status.WAITING,
+            interpretation="uk" if language == "uk" else "",
+        )
+        # In the order they came, which is also the waiting list's order.
+        registered = datetime.datetime(2017, 2, 10, 9, tzinfo=WARSAW) + datetime.timedelta(hours=number)
+        Registration.objects.filter(pk=registration.pk).update(created_at=registered)
+        Booking.objects.filter(pk=booking.pk).update(created_at=registered, changed_at=registered)
 
 
 def _replay_version_two():
@@ -441,6 +484,70 @@ def _replay_version_two():
     moved.state = Session.State.MOVED
     moved.save()
     Session.objects.filter(code="OK1724").update(state=Session.State.CANCELLED)
+
+
+# The upcoming edition's slug is its identity across loads, so it names no year: its dates, name and acronym follow
+# the calendar, but its row, its address and the registrations people made in the demo stay.
+UPCOMING_SLUG = "open-krakow-demo"
+UPCOMING_LEAD = datetime.timedelta(days=60)
+# While it starts within this window from today it stays where it is: registrations keep their dates.
+UPCOMING_KEPT = (datetime.timedelta(days=30), datetime.timedelta(days=90))
+
+
+def _upcoming_start(conference: Conference | None) -> datetime.date:
+    today = timezone.localdate()
+    earliest, latest = today + UPCOMING_KEPT[0], today + UPCOMING_KEPT[1]
+    if conference is not None and earliest <= conference.start_date <= latest:
+        return conference.start_date
+    return today + UPCOMING_LEAD
+
+
+def _move(conference: Conference, by: datetime.timedelta) -> None:
+    """Shift an edition's days and sessions by whole days, at the same local times; its registrations follow."""
+    # Last day first when moving forward (first day first when moving back), so two days never share a date.
+    for day in conference.days.order_by("-date" if by > datetime.timedelta(0) else "date"):
+        day.date += by
+        day.save(update_fields=["date"])
+    for session in conference.sessions.all():
+        for field in ("start", "end"):
+            local = timezone.localtime(getattr(session, field), WARSAW)
+            setattr(session, field, datetime.datetime.combine(local.date() + by, local.time(), tzinfo=WARSAW))
+        session.save()
+
+
+def load_upcoming(reference: dict) -> Conference:
+    """The upcoming edition, created or moved to stay about two months ahead, with registration open until the
+    day before it starts."""
+    conference = Conference.objects.filter(slug=UPCOMING_SLUG).first()
+    start = _upcoming_start(conference)
+    moved = conference is not None and conference.start_date != start
+    if conference is None:
+        conference = Conference(slug=UPCOMING_SLUG, timezone="Europe/Warsaw")
+    elif moved:
+        _move(conference, start - conference.start_date)
+    dates = [start + datetime.timedelta(days=offset) for offset in range(len(demo_upcoming.DAY_THEMES))]
+    if conference.pk is None or moved:
+        today = datetime.datetime.combine(timezone.localdate(), datetime.time(), tzinfo=WARSAW)
+        conference.registration_opens = today
+        conference.registration_closes = datetime.datetime.combine(
+            start - datetime.timedelta(days=1), datetime.time(23, 59), tzinfo=WARSAW
+        )
+    conference.start_date, conference.end_date = dates[0], dates[-1]
+    conference.acronym = f"openkrakow{start.year}"
+    names = _by_language(demo_upcoming.NAME)
+    _translate(
+        conference,
+        name={language: name.format(year=start.year) for language, name in names.items()},
+        description=_by_language(demo_upcoming.DESCRIPTION),
+    )
+    for date, themes in zip(dates, demo_upcoming.DAY_THEMES, strict=True):
+        Day.objects.update_or_create(conference=conference, date=date, defaults=_localised("theme", themes))
+    _load_sessions(conference, demo_upcoming.SESSIONS, prefix="OKDE", dates=dates, reference=reference)
+    if moved:  # a schedule published for other dates would make every session look moved
+        conference.versions.all().delete()
+    if not conference.versions.exists():
+        publish_schedule_version(conference=conference, notes=_by_language(demo_upcoming.VERSION_NOTE))
+    return conference
 
 
 def load() -> str:
@@ -459,5 +566,10 @@ def load() -> str:
             date=date,
             defaults={f"theme_{language}": theme for language, theme in themes.items()},
         )
-    sessions = _load_schedule(conference)
-    return f"conference: {conference.slug} with {len(DAYS)} days, {len(VENUES)} venues, {sessions} sessions"
+    reference = _load_reference_data()
+    sessions = _load_schedule(conference, reference)
+    upcoming = load_upcoming(reference)
+    return (
+        f"conference: {conference.slug} with {len(DAYS)} days, {len(VENUES)} venues, {sessions} sessions (archived); "
+        f"{upcoming.slug} from {upcoming.start_date} with {len(demo_upcoming.SESSIONS)} sessions (upcoming)"
+    )

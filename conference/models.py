@@ -1,7 +1,9 @@
 """The conference: days, venues and rooms, tracks, sessions, speakers and published schedule versions."""
 
+import datetime
 import secrets
 import uuid
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
@@ -26,6 +28,10 @@ class ConferenceQuerySet(TranslatableQuerySet):
     def latest_first(self):
         return self.order_by("-start_date")
 
+    def past(self):
+        """Editions that have ended: the archive, latest first."""
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
     def upcoming_or_latest(self):
         """The next conference that has not ended yet, else the most recent one, with its days."""
         # One query: those not ended, soonest first (the rest sort after them, as nulls), then the latest.
@@ -38,11 +44,25 @@ class ConferenceQuerySet(TranslatableQuerySet):
 
 
 class Conference(ShownLanguageMixin, TranslatableModel):
+    class RegistrationState(models.TextChoices):
+        NOT_YET_OPEN = "not_yet_open", _("not open yet")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     acronym = models.SlugField(_("acronym"), max_length=30, default="openkrakow", help_text=_("For schedule apps."))
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     timezone = models.CharField(_("time zone"), max_length=50, default="Europe/Warsaw")
+    registration_opens = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Leave empty to open registration at once.")
+    )
+    registration_closes = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep it open until the conference ends; it always closes then."),
+    )
 
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
@@ -61,7 +81,43 @@ class Conference(ShownLanguageMixin, TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or self.slug
 
     def get_absolute_url(self):
-        return reverse("conference:overview")
+        # An edition's own address: the current one's redirects to the section's, a past one's is in the archive.
+        return reverse("conference:edition_overview", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot come before the first.")
+        opens, closes = self.registration_opens, self.registration_closes
+        if opens and closes and closes <= opens:
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        elif closes and self.end_date and closes > self.ends_at():
+            errors["registration_closes"] = _("Registration must close by the end of the conference.")
+        if errors:
+            raise ValidationError(errors)
+
+    def zone(self) -> ZoneInfo:
+        """The conference's own time zone, which says when its days begin and end."""
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return timezone.get_default_timezone()
+
+    def ends_at(self) -> datetime.datetime:
+        """The moment the conference is over: midnight after its last day, where it takes place."""
+        return datetime.datetime.combine(self.end_date + datetime.timedelta(days=1), datetime.time(), self.zone())
+
+    def has_ended(self, now: datetime.datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.ends_at()
+
+    def registration_state(self, now: datetime.datetime | None = None) -> RegistrationState:
+        """Whether registration is open now. Once the conference has ended it is closed, whatever the dates say."""
+        now = now or timezone.now()
+        if self.has_ended(now) or (self.registration_closes and now >= self.registration_closes):
+            return self.RegistrationState.CLOSED
+        if self.registration_opens and now < self.registration_opens:
+            return self.RegistrationState.NOT_YET_OPEN
+        return self.RegistrationState.OPEN
 
 
 class Day(models.Model):

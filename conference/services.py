@@ -125,6 +125,15 @@ def _book(*, registration: Registration, request: SessionRequest) -> Booking:
     return booking
 
 
+def ensure_registration_open(conference: Conference) -> None:
+    """Refuse a registration outside the window editors set, and always once the conference has ended."""
+    state = conference.registration_state()
+    if state == Conference.RegistrationState.NOT_YET_OPEN:
+        raise ValidationError(_("Registration for this conference is not open yet."), code="registration_not_open")
+    if state == Conference.RegistrationState.CLOSED:
+        raise ValidationError(_("Registration for this conference is closed."), code="registration_closed")
+
+
 def register_attendee(
     *,
     conference: Conference,
@@ -137,10 +146,14 @@ def register_attendee(
     accessibility_needs: str = "",
     volunteer: VolunteerOffer | None = None,
 ) -> Registration:
-    """Store a registration and its bookings, then queue the confirmation e-mail; the same key twice is one row."""
+    """Store a registration and its bookings, then queue the confirmation e-mail; the same key twice is one row.
+
+    A form sent again after registration closed still answers with the registration it stored before.
+    """
     existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
     if existing:
         return _same_sender(existing, email)
+    ensure_registration_open(conference)
     try:
         with transaction.atomic():
             registration = Registration(
@@ -152,7 +165,9 @@ def register_attendee(
                 language=language,
                 accessibility_needs=accessibility_needs,
             )
-            registration.full_clean()
+            # Both keys are the site's own; their uniqueness is the database's to enforce. A copy of this form stored
+            # meanwhile by another worker then fails the insert below and is answered with the same registration.
+            registration.full_clean(exclude=["idempotency_key", "reference"])
             registration.save()
             registration.days.set(days)
             # Always lock sessions in the same order, so two registrations never wait on each other.
@@ -233,12 +248,29 @@ def cancel_booking(*, booking: Booking) -> Booking | None:
         return promoted[0] if promoted else None
 
 
+def change_capacity(*, session: Session, capacity: int | None) -> list[Booking]:
+    """Set a session's number of places; the places a higher limit (or none) frees go to the people waiting, in order.
+
+    A lower limit takes nobody's place away: the people waiting get places again once enough have been cancelled.
+    """
+    with transaction.atomic():
+        locked = Session.objects.select_for_update().get(pk=session.pk)
+        locked.capacity = session.capacity = capacity
+        locked.save(update_fields=["capacity", "changed_at"])
+        return fill_from_waiting_list(session=locked)
+
+
 def fill_from_waiting_list(*, session: Session) -> list[Booking]:
-    """Give free places to the people waiting, in order, and tell each by e-mail; the session row must be locked."""
-    if session.is_cancelled or session.capacity is None:
+    """Give free places to the people waiting, in order, and tell each by e-mail; the session row must be locked.
+
+    Without a limit, everybody waiting gets a place. Once the conference is over nobody is promoted or told.
+    """
+    if session.is_cancelled or session.conference.has_ended():
         return []
-    free = session.capacity - session.bookings.confirmed().count()
-    promoted = list(session.bookings.waiting().select_related("registration")[: max(free, 0)])
+    waiting = session.bookings.waiting().select_related("registration")
+    if session.capacity is not None:
+        waiting = waiting[: max(session.capacity - session.bookings.confirmed().count(), 0)]
+    promoted = list(waiting)
     for booking in promoted:
         booking.status = Booking.Status.CONFIRMED
         booking.save(update_fields=["status", "changed_at"])
@@ -249,6 +281,13 @@ def fill_from_waiting_list(*, session: Session) -> list[Booking]:
 def cancel_registration(*, registration: Registration) -> None:
     for booking in registration.bookings.active():
         cancel_booking(booking=booking)
+
+
+def delete_registration(*, registration: Registration) -> None:
+    """Remove a registration; the places it held go to the people waiting first, as when it is cancelled."""
+    with transaction.atomic():
+        cancel_registration(registration=registration)
+        registration.delete()
 
 
 def change_interpretation(*, booking: Booking, language: str) -> Booking:

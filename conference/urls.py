@@ -28,4 +28,17 @@ urlpatterns = [
     path("registrations/<str:token>/calendar.ics", views.registration_calendar, name="registration_calendar"),
     path("changes/", shared_page(views.ChangesView.as_view()), name="changes"),
     path("changes/feed/", shared_page(views.ChangesFeed()), name="changes_feed"),
+    # The archive: past editions, each at its own address (slugs sit under editions/, clear of the routes above).
+    path("archive/", shared_page(views.ArchiveView.as_view()), name="archive"),
+    *[
+        path(f"editions/<slug:slug>/{route}", shared_page(views.edition_address(view, name)), name=f"edition_{name}")
+        for route, view, name in [
+            ("", views.OverviewView.as_view(), "overview"),
+            ("schedule/", views.ScheduleView.as_view(), "schedule"),
+            ("schedule.ics", views.schedule_ics, "schedule_ics"),
+            ("schedule.xml", views.schedule_xml, "schedule_xml"),
+            ("schedule.json", views.schedule_json, "schedule_json"),
+            ("changes/", views.ChangesView.as_view(), "changes"),
+        ]
+    ],
 ]

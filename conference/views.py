@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_http_methods
 from django.views.generic import DetailView, TemplateView
 
@@ -40,6 +41,45 @@ def upcoming_or_latest(request) -> Conference | None:
     return page_cache.remember(request, f"conference:{timezone.localdate()}", Conference.objects.upcoming_or_latest)
 
 
+def edition_or_404(slug: str) -> Conference:
+    return get_object_or_404(Conference.objects.prefetch_related("translations", "days"), slug=slug)
+
+
+def conference_for(request, slug: str | None) -> Conference:
+    """The edition a page is about: the one its address names (editions/<slug>/), else the current one."""
+    return current_conference(request) if slug is None else edition_or_404(slug)
+
+
+def edition_address(view, url_name: str):
+    """A page of one edition under editions/<slug>/. The current edition's pages live at the section's own
+    addresses, so its editions/ address redirects there, temporarily: once it is over, the archive serves it."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, slug, **kwargs):
+        current = upcoming_or_latest(request)
+        if current is not None and current.slug == slug:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponseRedirect(reverse(f"conference:{url_name}") + (f"?{query}" if query else ""))
+        return view(request, *args, slug=slug, **kwargs)
+
+    return wrapper
+
+
+# An edition's pages: the URL names of the current edition's; a past edition's add "edition_".
+EDITION_PAGES = {"overview": "overview", "schedule": "schedule", "calendar": "schedule_ics", "changes": "changes"}
+
+
+def edition_links(slug: str | None) -> dict[str, str]:
+    """Where the pages of the edition a page is about are, so that its links stay within that edition."""
+    if slug is None:
+        return {key: reverse(f"conference:{name}") for key, name in EDITION_PAGES.items()}
+    return {key: reverse(f"conference:edition_{name}", kwargs={"slug": slug}) for key, name in EDITION_PAGES.items()}
+
+
+def _registration_open(conference: Conference | None) -> bool:
+    return conference is not None and conference.registration_state() == Conference.RegistrationState.OPEN
+
+
 def schedule_sessions(conference: Conference):
     return Session.objects.filter(conference=conference).for_schedule()
 
@@ -57,21 +97,41 @@ class OverviewView(TemplateView):
     template_name = "conference/overview.html"
 
     def get_context_data(self, **kwargs):
-        conference = upcoming_or_latest(self.request)
+        slug = self.kwargs.get("slug")
+        conference = upcoming_or_latest(self.request) if slug is None else edition_or_404(slug)
         venues = Venue.objects.filter(rooms__sessions__conference=conference).distinct() if conference else []
         limited = (
             schedule_sessions(conference).open_for_registration().with_booking_counts()
             if conference
             else Session.objects.none()
         )
-        return super().get_context_data(conference=conference, venues=venues, limited_sessions=limited, **kwargs)
+        return super().get_context_data(
+            conference=conference,
+            venues=venues,
+            limited_sessions=limited,
+            current=slug is None,
+            registration_open=slug is None and _registration_open(conference),
+            links=edition_links(slug),
+            **kwargs,
+        )
+
+
+class ArchiveView(TemplateView):
+    """The editions that have ended, latest first."""
+
+    template_name = "conference/archive.html"
+
+    def get_context_data(self, **kwargs):
+        editions = Conference.objects.past().prefetch_related("translations")
+        return super().get_context_data(editions=editions, current=upcoming_or_latest(self.request), **kwargs)
 
 
 class ScheduleView(TemplateView):
     template_name = "conference/schedule.html"
 
     def get_context_data(self, **kwargs):
-        conference = current_conference(self.request)
+        slug = self.kwargs.get("slug")
+        conference = conference_for(self.request, slug)
         form = ScheduleFilterForm(
             self.request.GET,
             conference=conference,
@@ -94,6 +154,8 @@ class ScheduleView(TemplateView):
         token, codes = current_agenda(self.request)
         return super().get_context_data(
             conference=conference,
+            current=slug is None,
+            links=edition_links(slug),
             form=form,
             ignored=form.ignored_names(),
             days=_group_by_day_and_time(sessions),
@@ -132,7 +194,17 @@ class SessionView(DetailView):
     def get_context_data(self, **kwargs):
         session = self.object
         token, codes = current_agenda(self.request)
+        current = upcoming_or_latest(self.request)
+        is_current = current is not None and current.pk == session.conference_id
+        if is_current:
+            conference = current
+        else:  # a past edition's session (codes are global): its page says which edition it belongs to
+            conference = Conference.objects.prefetch_related("translations").get(pk=session.conference_id)
         return super().get_context_data(
+            conference=conference,
+            current=is_current,
+            links=edition_links(None if is_current else conference.slug),
+            registration_open=is_current and _registration_open(conference),
             agenda_token=token,
             starred=set(codes),
             translated_languages=session.get_available_languages(),
@@ -196,6 +268,7 @@ def _next_url(request, value: str) -> str:
     return reverse("conference:schedule")
 
 
+@never_cache  # its page carries the visitor's own agenda
 @require_http_methods(["GET", "POST"])
 def star(request):
     """Star or unstar a session: a new signed token, kept in a cookie and in the agenda's address.
@@ -216,7 +289,7 @@ def star(request):
     if request.POST.get("from_agenda"):  # the agenda's own address changes with its contents
         next_url = reverse("conference:agenda", kwargs={"token": token})
     response = HttpResponseRedirect(f"{next_url.split('#')[0]}#session-{session.code}")
-    response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
+    agenda.set_cookie(response, token)
     return response
 
 
@@ -228,6 +301,7 @@ def _agenda_or_400(request, token):
     return codes, None
 
 
+@never_cache  # reached by a secret token, like the never_cache views below: kept by no cache
 def agenda_view(request, token):
     codes, error = _agenda_or_400(request, token)
     if error:
@@ -248,7 +322,7 @@ def agenda_view(request, token):
         },
     )
     if agenda.COOKIE not in request.COOKIES:  # opening someone else's shared agenda must not replace yours
-        response.set_cookie(agenda.COOKIE, token, max_age=agenda.MAX_AGE, samesite="Lax", httponly=True)
+        agenda.set_cookie(response, token)
     return response
 
 
@@ -308,9 +382,9 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
 
 @_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
-def schedule_ics(request):
+def schedule_ics(request, slug=None):
     with _export_language(request):
-        conference = current_conference(request)
+        conference = conference_for(request, slug)
         content = exports.calendar(
             schedule_sessions(conference),
             conference=conference,
@@ -331,6 +405,7 @@ def session_ics(request, code):
     return _calendar_response(content, f"{code}.ics")
 
 
+@never_cache
 @_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
 def agenda_ics(request, token):
@@ -348,29 +423,30 @@ def agenda_ics(request, token):
     return _calendar_response(content, "agenda.ics")
 
 
-def _schedule_export(request, build):
-    """The whole schedule through one of the app formats, in the export's language."""
+def _schedule_export(request, build, slug):
+    """The whole schedule of an edition through one of the app formats, in the export's language."""
     with _export_language(request):
-        conference = current_conference(request)
+        conference = conference_for(request, slug)
+        overview = edition_links(slug)["overview"]
         return build(
             schedule_sessions(conference),
             conference=conference,
             version=_version(conference),
-            absolute_url=lambda path: request.build_absolute_uri(path or reverse("conference:overview")),
+            absolute_url=lambda path: request.build_absolute_uri(path or overview),
         )
 
 
 @_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
-def schedule_xml(request):
-    content = _schedule_export(request, exports.frab_xml)
+def schedule_xml(request, slug=None):
+    content = _schedule_export(request, exports.frab_xml, slug)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
 @_in_export_language
 @condition(etag_func=_etag, last_modified_func=_last_change)
-def schedule_json(request):
-    data = _schedule_export(request, exports.c3voc_json)
+def schedule_json(request, slug=None):
+    data = _schedule_export(request, exports.c3voc_json, slug)
     return HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
 
 
@@ -378,12 +454,15 @@ class ChangesView(TemplateView):
     template_name = "conference/changes.html"
 
     def get_context_data(self, **kwargs):
-        conference = current_conference(self.request)
+        slug = self.kwargs.get("slug")
+        conference = conference_for(self.request, slug)
         changes = ScheduleChange.objects.select_related("session__room__venue", "previous_room__venue")
         versions = conference.versions.prefetch_related(
             Prefetch("changes", queryset=changes.prefetch_related("session__translations"))
         )
-        return super().get_context_data(conference=conference, versions=versions, **kwargs)
+        return super().get_context_data(
+            conference=conference, current=slug is None, links=edition_links(slug), versions=versions, **kwargs
+        )
 
 
 class ChangesFeed(Feed):
@@ -396,7 +475,8 @@ class ChangesFeed(Feed):
         return reverse("conference:changes")
 
     def items(self):
-        return ScheduleVersion.objects.prefetch_related("changes__session__translations")[:20]
+        versions = ScheduleVersion.objects.select_related("conference")
+        return versions.prefetch_related("changes__session__translations")[:20]
 
     def item_title(self, item):
         return _("Schedule version %(number)s") % {"number": item.number}
@@ -405,15 +485,28 @@ class ChangesFeed(Feed):
         return render_to_string("conference/includes/version_changes.html", {"version": item})
 
     def item_link(self, item):
-        return f"{reverse('conference:changes')}#v{item.number}"
+        # Each version on its own edition's change log; the current edition's address sends readers to its own.
+        return f"{reverse('conference:edition_changes', kwargs={'slug': item.conference.slug})}#v{item.number}"
 
     def item_pubdate(self, item):
         return item.published_at
 
 
 def register(request):
-    """The registration form; a valid post is stored, then the attendee lands on their own manage page."""
+    """The registration form; a valid post is stored, then the attendee lands on their own manage page.
+
+    Outside the registration window (and always once the conference has ended) the page says so and when
+    instead, and whatever is posted is refused; register_attendee refuses it too.
+    """
     conference = current_conference(request)
+    state = conference.registration_state()
+    if state != Conference.RegistrationState.OPEN:
+        return render(
+            request,
+            "conference/registration_closed.html",
+            {"conference": conference, "state": state},
+            status=403 if request.method == "POST" else 200,
+        )
     if request.method == "POST":
         form = RegistrationForm(request.POST, conference=conference)
         if form.is_valid():
@@ -454,6 +547,7 @@ def _registration_or_404(token):
     return registration
 
 
+@never_cache
 def manage_registration(request, token):
     registration = _registration_or_404(token)
     if request.method == "POST":
@@ -488,6 +582,7 @@ def manage_registration(request, token):
     )
 
 
+@never_cache
 def registration_calendar(request, token):
     registration = _registration_or_404(token)
     sessions = Session.objects.filter(

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from conference.models import Conference
 from pages.models import NewsEntry, Page
 
 
@@ -18,6 +19,7 @@ class SectionSitemap(Sitemap):
             "pages:documents",
             "pages:contacts",
             "conference:overview",
+            "conference:archive",
             "feedback:index",
         ]
 
@@ -49,4 +51,28 @@ class NewsSitemap(TranslatedSitemap):
         return NewsEntry.objects.published().with_translations()
 
 
-sitemaps = {"sections": SectionSitemap, "pages": PageSitemap, "news": NewsSitemap}
+class EditionSitemap(TranslatedSitemap):
+    """The archive's editions: their overview and schedule. The current edition lives at the section's own
+    addresses (its editions/ address only redirects there), so it is not listed here."""
+
+    url_name = "conference:edition_overview"
+
+    def items(self):
+        current = Conference.objects.upcoming_or_latest()
+        return Conference.objects.past().exclude(pk=current.pk if current else None).prefetch_related("translations")
+
+    def location(self, item):
+        return reverse(self.url_name, kwargs={"slug": item.slug})
+
+
+class EditionScheduleSitemap(EditionSitemap):
+    url_name = "conference:edition_schedule"
+
+
+sitemaps = {
+    "sections": SectionSitemap,
+    "pages": PageSitemap,
+    "news": NewsSitemap,
+    "editions": EditionSitemap,
+    "edition-schedules": EditionScheduleSitemap,
+}

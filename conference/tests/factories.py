@@ -4,12 +4,15 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from conference.models import Conference, Day, Room, Session, SessionType, Speaker, Venue
 
 WARSAW = ZoneInfo("Europe/Warsaw")
-FIRST_SLOT = datetime.datetime(2017, 2, 23, 9, tzinfo=WARSAW)
+# The tests' conference is upcoming, so that registration is open: it closes for good once a conference ends.
+FIRST_DAY = timezone.localdate() + datetime.timedelta(days=60)
+FIRST_SLOT = datetime.datetime.combine(FIRST_DAY, datetime.time(9), tzinfo=WARSAW)
 
 
 class ConferenceFactory(DjangoModelFactory):
@@ -17,8 +20,8 @@ class ConferenceFactory(DjangoModelFactory):
         model = Conference
 
     slug = factory.Sequence(lambda n: f"conf-{n}")
-    start_date = datetime.date(2017, 2, 23)
-    end_date = datetime.date(2017, 2, 25)
+    start_date = FIRST_DAY
+    end_date = FIRST_DAY + datetime.timedelta(days=2)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -93,9 +96,7 @@ class SessionFactory(DjangoModelFactory):
     conference = factory.SubFactory(ConferenceFactory)
     room = factory.SubFactory(RoomFactory)
     session_type = factory.SubFactory(SessionTypeFactory)
-    start = factory.Sequence(
-        lambda n: datetime.datetime(2017, 2, 23, 9, tzinfo=WARSAW) + datetime.timedelta(hours=n % 12)
-    )
+    start = factory.Sequence(lambda n: FIRST_SLOT + datetime.timedelta(hours=n % 12))
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=1))
     spoken_language = "pl"
 
@@ -113,7 +114,7 @@ def schedule_of(size: int, *, rooms: int = 5) -> Conference:
     """A conference with `size` sessions ten minutes apart from 08:00 on its first day, spread over rooms."""
     conference = ConferenceFactory()
     places = [RoomFactory() for _ in range(rooms)]
-    first = datetime.datetime(2017, 2, 23, 8, tzinfo=WARSAW)
+    first = datetime.datetime.combine(FIRST_DAY, datetime.time(8), tzinfo=WARSAW)
     for n in range(size):
         SessionFactory(conference=conference, room=places[n % rooms], start=first + datetime.timedelta(minutes=10 * n))
     return conference

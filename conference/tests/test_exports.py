@@ -15,6 +15,8 @@ from conference.tests.factories import WARSAW, schedule_of
 pytestmark = pytest.mark.integration
 
 FORMATS = Path(__file__).parent / "formats"
+# The demo's 2017 conference, in the archive, with its exports; the current edition's are checked the same way below.
+EDITION_2017 = "conference/editions/open-krakow-2017"
 
 
 def events(content: bytes):
@@ -23,9 +25,12 @@ def events(content: bytes):
 
 def test_schedule_xml_is_valid_frab(client, demo):
     schema = etree.XMLSchema(etree.parse(str(FORMATS / "schedule.xml.xsd")))
-    response = client.get("/uk/conference/schedule.xml")
+    response = client.get(f"/uk/{EDITION_2017}/schedule.xml")
     document = etree.fromstring(response.content)
     assert schema.validate(document), schema.error_log
+    current = etree.fromstring(client.get("/uk/conference/schedule.xml").content)
+    assert schema.validate(current), schema.error_log
+    assert len(current.findall("day/room/event")) == 9
     assert len(document.findall("day")) == 3
     assert len(document.findall("day/room/event")) == 26
     assert document.find("day/room/event/title").text == "Відкриття: чому «Відкритий Краків»"
@@ -34,16 +39,18 @@ def test_schedule_xml_is_valid_frab(client, demo):
 
 def test_schedule_json_is_valid_c3voc(client, demo):
     schema = json.loads((FORMATS / "schema.json").read_text())
-    data = json.loads(client.get("/en/conference/schedule.json").content)
+    data = json.loads(client.get(f"/en/{EDITION_2017}/schedule.json").content)
     validator = jsonschema.Draft6Validator(schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
     assert [error.message for error in validator.iter_errors(data)] == []
+    current = json.loads(client.get("/en/conference/schedule.json").content)
+    assert [error.message for error in validator.iter_errors(current)] == []
     events = [e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
     assert len(events) == 26
     assert events[0]["title"] == "Opening: why Open Kraków"
 
 
 def test_schedule_ics_parses_back_with_warsaw_times_and_stable_uids(client, demo):
-    first = events(client.get("/en/conference/schedule.ics").content)
+    first = events(client.get(f"/en/{EDITION_2017}/schedule.ics").content)
     assert len(first) == 26
     opening = next(e for e in first if str(e["summary"]) == "Opening: why Open Kraków")
     start = opening.decoded("dtstart")
@@ -52,17 +59,19 @@ def test_schedule_ics_parses_back_with_warsaw_times_and_stable_uids(client, demo
     assert "plac Wszystkich Świętych" in str(opening["location"])
     assert str(opening["url"]).endswith("/en/conference/sessions/OK1701/")
     assert sum(1 for e in first if str(e["status"]) == "CANCELLED") == 1
-    again = events(client.get("/pl/conference/schedule.ics").content)
+    again = events(client.get(f"/pl/{EDITION_2017}/schedule.ics").content)
     assert sorted(str(e["uid"]) for e in again) == sorted(str(e["uid"]) for e in first)
-    content = client.get("/en/conference/schedule.ics").content.decode()
+    content = client.get(f"/en/{EDITION_2017}/schedule.ics").content.decode()
     assert "BEGIN:VTIMEZONE" in content and "TZID:Europe/Warsaw" in content
 
 
 def test_exports_follow_lang_parameter(client, demo):
     calendar = events(client.get("/en/conference/schedule.ics", {"lang": "ru"}).content)
-    assert "Открытие: почему «Открытый Краков»" in {str(e["summary"]) for e in calendar}
+    assert "Открытие: что изменилось со времени первой конференции" in {str(e["summary"]) for e in calendar}
     ignored = events(client.get("/en/conference/schedule.ics", {"lang": "xx"}).content)
-    assert "Opening: why Open Kraków" in {str(e["summary"]) for e in ignored}
+    assert "Opening: what has changed since the first conference" in {str(e["summary"]) for e in ignored}
+    archived = events(client.get(f"/en/{EDITION_2017}/schedule.ics", {"lang": "ru"}).content)
+    assert "Открытие: почему «Открытый Краков»" in {str(e["summary"]) for e in archived}
 
 
 def test_exports_answer_conditional_requests(client, demo):

@@ -88,9 +88,10 @@ def test_changes_page_and_feed_mark_titles_and_notes(client, fallback_session):
 
 
 def test_titles_of_deleted_translations_are_marked_in_the_demo(client, demo):
-    from conference.models import Session
+    from conference.models import Conference, Session
 
-    session = Session.objects.filter(registration_required=True).exclude(state="cancelled").first()
+    current = Conference.objects.upcoming_or_latest()  # the edition the overview is about
+    session = Session.objects.filter(conference=current, registration_required=True).exclude(state="cancelled").first()
     session.translations.filter(language_code="uk").delete()
     with translation.override("en"):
         title = Session.objects.get(pk=session.pk).safe_translation_getter("title", language_code="en")

@@ -31,14 +31,14 @@ def form_data(**overrides):
 
 
 def test_registering_books_places_and_shows_the_confirmation(client, demo):
-    workshop = Session.objects.get(code="OK1712")  # interpreted into Ukrainian
+    workshop = Session.objects.get(code="OKDE06")  # the upcoming edition's, interpreted into Ukrainian
     response = client.post(
         "/uk/conference/register/",
-        form_data(sessions=[workshop.pk], interpretation_OK1712="uk", days=[workshop.conference.days.first().pk]),
+        form_data(sessions=[workshop.pk], interpretation_OKDE06="uk", days=[workshop.conference.days.first().pk]),
     )
     assert response.status_code == 302
     registration = Registration.objects.get(email="oksana@example.org")
-    assert re.fullmatch(r"OK17-[A-Z0-9]{4}", registration.reference)
+    assert re.fullmatch(rf"OK{workshop.conference.start_date:%y}-[A-Z0-9]{{4}}", registration.reference)
     assert response["Location"] == f"/uk/conference/registrations/{manage_token(registration)}/?new=1"
     booking = registration.bookings.get()
     assert (booking.status, booking.interpretation) == ("confirmed", "uk")
@@ -58,14 +58,14 @@ def test_the_same_form_posted_twice_is_one_registration(client, demo):
 
 
 def test_confirmation_email_is_in_ukrainian_with_manage_and_calendar_links(demo, mailoutbox):
-    conference = Session.objects.get(code="OK1712").conference
+    conference = Session.objects.get(code="OKDE06").conference
     registration = register_attendee(
         conference=conference,
         idempotency_key=uuid.uuid4(),
         name="Oksana",
         email="oksana@example.org",
         language="uk",
-        sessions=[SessionRequest(Session.objects.get(code="OK1712"))],
+        sessions=[SessionRequest(Session.objects.get(code="OKDE06"))],
     )
     call_command("outbox_worker", once=True)
     message = next(m for m in mailoutbox if m.to == ["oksana@example.org"])
@@ -73,7 +73,7 @@ def test_confirmation_email_is_in_ukrainian_with_manage_and_calendar_links(demo,
     token = manage_token(registration)
     assert f"http://127.0.0.1:8000/uk/conference/registrations/{token}/" in message.body
     assert f"/uk/conference/registrations/{token}/calendar.ics" in message.body
-    assert "Майстер-клас для батьків: запис до школи крок за кроком" in message.body
+    assert "Майстер-клас: карта побиту крок за кроком" in message.body
 
 
 def test_a_full_session_puts_people_on_the_waiting_list_and_cancelling_promotes_them(db, mailoutbox):
@@ -164,17 +164,17 @@ def test_a_session_from_another_conference_is_refused(client, demo):
 
 
 def test_manage_page_cancels_one_and_changes_interpretation(client, demo):
-    conference = Session.objects.get(code="OK1712").conference
+    conference = Session.objects.get(code="OKDE06").conference
     registration = register_attendee(
         conference=conference,
         idempotency_key=uuid.uuid4(),
         name="Oksana",
         email="oksana@example.org",
         language="uk",
-        sessions=[SessionRequest(Session.objects.get(code=c)) for c in ("OK1712", "OK1725")],
+        sessions=[SessionRequest(Session.objects.get(code=c)) for c in ("OKDE06", "OKDE08")],
     )
     url = registration.get_manage_url()
-    workshop = registration.bookings.get(session__code="OK1712")
+    workshop = registration.bookings.get(session__code="OKDE06")
     client.post(url, {"action": "interpretation", "booking": workshop.pk, "interpretation": "uk"})
     workshop.refresh_from_db()
     assert workshop.interpretation == "uk"
@@ -182,7 +182,7 @@ def test_manage_page_cancels_one_and_changes_interpretation(client, demo):
         client.post(url, {"action": "interpretation", "booking": workshop.pk, "interpretation": "de"}).status_code
         == 400
     )
-    games = registration.bookings.get(session__code="OK1725")
+    games = registration.bookings.get(session__code="OKDE08")  # the advice afternoon
     client.post(url, {"action": "cancel", "booking": games.pk})
     games.refresh_from_db()
     assert games.status == "cancelled"
@@ -234,8 +234,19 @@ def test_purge_anonymises_past_registrations_and_keeps_counts(demo):
 
 
 def test_overview_shows_places_left_and_the_full_event(client, demo):
+    workshop = Session.objects.get(code="OKDE07")  # two places
+    for number in range(2):
+        register_attendee(
+            conference=workshop.conference,
+            idempotency_key=uuid.uuid4(),
+            name=f"P{number}",
+            email=f"p{number}@example.org",
+            language="pl",
+            sessions=[SessionRequest(workshop)],
+        )
     html = client.get("/en/conference/").content.decode()
-    assert "Workshop: residence papers without stress</a>:\n              0 places left" in html
+    assert "Workshop for parents: helping a child grow up with two languages</a>:\n              0 places left" in html
+    assert "Workshop: the residence card, step by step</a>:\n              10 places left" in html
 
 
 def test_a_reused_form_key_opens_nobody_elses_registration(client, demo):

@@ -13,6 +13,9 @@ from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, S
 
 pytestmark = pytest.mark.integration
 
+# The demo's 2017 conference, now in the archive: its schedule has the moved and cancelled sessions.
+SCHEDULE_2017 = "/conference/editions/open-krakow-2017/schedule/"
+
 
 def codes(response) -> set[str]:
     return set(re.findall(r'id="session-(\w+)"', response.content.decode()))
@@ -29,20 +32,20 @@ def test_language_filter_means_spoken_or_interpreted(client, db):
 
 
 def test_filters_combine(client, demo):
-    response = client.get("/en/conference/schedule/", {"lang": "ru", "day": "2017-02-24", "track": "education"})
+    response = client.get(f"/en{SCHEDULE_2017}", {"lang": "ru", "day": "2017-02-24", "track": "education"})
     found = Session.objects.filter(code__in=codes(response))
     assert found.count() == 3
     for session in found:
         assert "ru" in session.languages_understood()
         assert session.track.slug == "education"
         assert session.start.astimezone(WARSAW).date() == datetime.date(2017, 2, 24)
-    venue = client.get("/en/conference/schedule/", {"venue": "nowa-huta"})
+    venue = client.get(f"/en{SCHEDULE_2017}", {"venue": "nowa-huta"})
     assert {s.room.venue.slug for s in Session.objects.filter(code__in=codes(venue))} == {"nowa-huta"}
 
 
 @pytest.mark.parametrize("params", [{"day": "99"}, {"lang": "xx"}, {"venue": "x" * 5000}, {"track": "<script>"}])
 def test_bad_filter_values_are_ignored_with_a_note(client, demo, params):
-    response = client.get("/uk/conference/schedule/", params)
+    response = client.get(f"/uk{SCHEDULE_2017}", params)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Деякі значення фільтрів не вдалося розпізнати" in html
@@ -51,12 +54,12 @@ def test_bad_filter_values_are_ignored_with_a_note(client, demo, params):
 
 
 def test_schedule_shows_badges_and_marks_changes(client, demo):
-    html = client.get("/en/conference/schedule/").content.decode()
+    html = client.get(f"/en{SCHEDULE_2017}").content.decode()
     assert "Kraków in numbers: who the new residents are" in html
     assert '<span class="visually-hidden">Interpreted into: </span>→ Ukrainian' in html
     assert '<span class="state-label">Cancelled:</span>' in html
     assert '<span class="state-label">Moved:</span>' in html
-    uk = client.get("/uk/conference/schedule/").content.decode()
+    uk = client.get(f"/uk{SCHEDULE_2017}").content.decode()
     assert "Краків у цифрах: хто нові мешканці" in uk
     assert "Скасовано" in uk
 
@@ -106,12 +109,12 @@ def test_unknown_sessions_speakers_and_venues_get_a_translated_404(client, demo,
 def test_overview_says_whether_registration_is_needed(client, demo):
     html = client.get("/en/conference/").content.decode()
     assert "These have limited places and need registration" in html
-    assert "Workshop: getting things done at City Hall</a>:\n              30 places left" in html
+    assert "Workshop: translating documents for official use</a>:\n              12 places left" in html
     assert "ICE Kraków Congress Centre" in html
 
 
 def test_change_log_lists_moved_and_cancelled(client, demo):
-    html = client.get("/en/conference/changes/").content.decode()
+    html = client.get("/en/conference/editions/open-krakow-2017/changes/").content.decode()
     section = html.split('id="v2"')[1]
     assert "The painted eggs workshop moves to 15:00; the poetry evening is cancelled." in section
     assert "Moved:" in section and "Workshop: painted eggs and paper cut-outs" in section

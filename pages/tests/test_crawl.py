@@ -8,13 +8,16 @@ other answer must say what it is and in which language.
 
 The visits are ordered to catch a value kept in the cache without its language: the whole site is read in
 Russian first, then in the other languages, then in Russian again, which must read as it did the first time.
-The forms come last, since what they save empties the cache. The test fails once, with the list of everything
+The forms come last, since what they save empties the cache; then the registration page once editors have
+closed registration, and before they open it. The test fails once, with the list of everything
 found; the helpers are in crawl.py.
 """
 
+import datetime
 import io
 import os
 import time
+import uuid
 from collections import Counter, deque
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -22,14 +25,16 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 import feedback.services
+from conference.models import Conference
 from pages.tests import crawl
 from pages.tests.crawl import LANGUAGES, Findings, LanguageJudge, Reader, Response
 
 FIRST = "ru"  # read first and again last: any value it left in the cache shows up in the other languages
 FIRST_PHASE, LAST_PHASE = "{}, first", "{}, after the others"
-SESSION = "OK1701"  # the session the agenda journey stars
+SESSION = "OKDE01"  # the session the agenda journey stars: the current edition's opening
 SEARCH_WORDS = {"pl": "forum", "en": "forum", "uk": "форум", "ru": "форум"}
 # What a reader types into the forms, in each language.
 TYPED = {
@@ -201,7 +206,7 @@ class SiteCrawl:
             **interpretation,
             "email": EMAIL,
             "days": choices["days"],
-            "sessions": sessions,  # the full workshop too: a place on its waiting list
+            "sessions": sessions,  # all of them: the two-place workshop fills, so later readers wait for it
             "volunteer_roles": choices["volunteer_roles"][:1],
             "volunteer_language_pairs": "pl-uk",
             "volunteer_days": choices["volunteer_days"][:1],
@@ -260,7 +265,9 @@ class SiteCrawl:
             reader.post(address, {**fresh, **typed, "website": "http://spam.example"}), note="feedback, caught as spam"
         )
         self.rate_limit(0)
-        self.record(reader.post(address, {**fresh, **typed}), note="feedback, too many", expected_status=429)
+        # A new form (the spam one's key again would be the same report, answered as before).
+        another = {**fresh, **typed, "idempotency_key": str(uuid.uuid4())}
+        self.record(reader.post(address, another), note="feedback, too many", expected_status=429)
         self.rate_limit(10_000)
         self.record(
             Reader(self.base_url, language).post(address, {**hidden, **typed}),
@@ -294,6 +301,19 @@ class SiteCrawl:
             expected_status=302,
         )
         self.follow(reader, answer, note="agenda, empty")
+
+    def registration_window(self):
+        """The registration page outside the window editors set: after it closes, then before it opens."""
+        conference = Conference.objects.upcoming_or_latest()
+        now = timezone.now()
+        for note, opens, closes in [
+            ("registration closed", None, now - datetime.timedelta(hours=1)),
+            ("registration not open yet", now + datetime.timedelta(days=2), None),
+        ]:
+            conference.registration_opens, conference.registration_closes = opens, closes
+            conference.save()
+            for language in LANGUAGES:
+                self.record(Reader(self.base_url, language).get(f"/{language}/conference/register/"), note=note)
 
     # Checking.
 
@@ -381,6 +401,7 @@ def test_every_reader_gets_the_whole_site_right(live_server, browser, transactio
         site.read_site(language, phase)
     for language in LANGUAGES:
         site.use_forms(language)
+    site.registration_window()
     fetched = time.monotonic()
 
     findings, judge = Findings(), LanguageJudge()
