@@ -271,12 +271,22 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Admin login: five failures for one user from one address lock them out for an hour.
+# Admin login: five failures for one user from one address lock them out there for an hour; twenty for one user
+# from any addresses within a quarter of an hour lock the user for a quarter of an hour after the last one, except
+# in a browser where they have logged in since their password last changed (pages.lockout).
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 1  # hours
+LOCKOUT_USERNAME_FAILURE_LIMIT = 20
+LOCKOUT_USERNAME_TIME = timedelta(minutes=15)  # both the window the failures count in and the lock
+AXES_HANDLER = "pages.lockout.EditorLockoutHandler"
+# One row per failure, which the username-wide limit counts; kept only as long as axes' own record of the address.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# A try refused by a lock checks no password, so it does not count and cannot make the lock last longer.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "openkrakow.middleware.client_ip"
+AXES_LOCKOUT_CALLABLE = "pages.lockout.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # Masked in axes' records of failed log-ins, like the password: a backup code typed there still works.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]

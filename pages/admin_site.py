@@ -8,8 +8,12 @@ This module is imported while the app registry loads (INSTALLED_APPS names Edito
 import models or forms at the top.
 """
 
+import functools
+
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpResponseRedirect
 
 
 def has_confirmed_device(user) -> bool:
@@ -46,6 +50,9 @@ class EditorAdminSite(admin.AdminSite):
     def has_permission(self, request):
         return super().has_permission(request) and second_factor_passed(request.user)
 
+    def admin_view(self, view, cacheable=False):
+        return super().admin_view(refusing_wrong_addresses(view), cacheable)
+
     def login(self, request, extra_context=None):
         user = request.user
         extra_context = {
@@ -53,7 +60,37 @@ class EditorAdminSite(admin.AdminSite):
             "second_factor_needed": user.is_authenticated and user.is_staff and not second_factor_passed(user),
             **(extra_context or {}),
         }
-        return super().login(request, extra_context)
+        response = super().login(request, extra_context)
+        if request.method == "POST" and response.status_code == 302:  # the login form was valid: logged in
+            from pages.lockout import remember_device
+
+            remember_device(response, request.user)
+        return response
+
+
+def refusing_wrong_addresses(view):
+    """Every admin view, Django's and other apps' alike, answers a wrong address as the admin does elsewhere.
+
+    A changelist filter the database or Python's dates cannot take (a year past 9998 to drill down into, a date
+    before year 1 once moved to UTC, a number too large for a C long) fails only when the query is built or run,
+    past Django's own check of the filters: it is refused like any wrong filter, with a redirect to ?e=1. An
+    object named in the address that does not exist is a 404 (django-otp's device pages read it with .get()).
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ObjectDoesNotExist as error:
+            raise Http404 from error
+        except (ValueError, OverflowError):
+            if view.__name__ != "changelist_view" or request.method != "GET" or not request.GET:
+                raise
+            from django.contrib.admin.views.main import ERROR_FLAG
+
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+
+    return wrapper
 
 
 class EditorAdminConfig(AdminConfig):
