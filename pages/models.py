@@ -80,7 +80,8 @@ class RichTextMixin:
 
 
 BODY_HELP = _(
-    "Markdown: ## for a heading, - for a list item, **bold**, *italic*, [text](https://…) for a link. HTML is removed."
+    "Markdown: ## for a heading, - for a list item, **bold**, *italic*, [text](https://…) for a link. "
+    "HTML is shown as text; scripts and other unsafe HTML are removed."
 )
 
 
