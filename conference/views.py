@@ -208,7 +208,8 @@ class SessionView(DetailView):
             agenda_token=token,
             starred=set(codes),
             translated_languages=session.get_available_languages(),
-            json_ld=json.dumps(_event_json_ld(self.request, session), ensure_ascii=False).replace("</", "<\\/"),
+            # No "<" at all inside the script element: "</script>" or "<!--" in a text would end or hide it.
+            json_ld=json.dumps(_event_json_ld(self.request, session), ensure_ascii=False).replace("<", "\\u003c"),
             **kwargs,
         )
 

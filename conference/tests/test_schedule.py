@@ -88,6 +88,19 @@ def test_session_page_has_place_calendar_and_json_ld(client, demo):
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
 
 
+def test_an_abstract_with_html_in_code_keeps_the_session_page_whole(client, demo):
+    # A code span keeps "<!--<script>" as written; inside the JSON-LD script it must not open a comment that hides
+    # the rest of the page from the browser.
+    session = Session.objects.get(code="OK1702")
+    session.set_current_language("en")
+    session.abstract = "Write `<!--<script>` to start a comment."
+    session.save()
+    html = client.get("/en/conference/sessions/OK1702/").content.decode()
+    script = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "<" not in script
+    assert json.loads(script)["description"] == "Write `<!--<script>` to start a comment."
+
+
 def test_speaker_and_venue_pages(client, demo):
     speaker = client.get("/uk/conference/speakers/kovalenko/").content.decode()
     assert '<h1 translate="no">Olena Kovalenko</h1>' in speaker
