@@ -134,6 +134,8 @@ def test_a_past_sessions_page_says_which_edition_it_belongs_to_and_that_it_is_ar
     html = client.get(f"/{language}/conference/sessions/OK1703/").content.decode()
     assert f'{SESSION_ARCHIVED[language]} <a href="/{language}{EDITION_2017}">{NAME_2017[language]}</a>' in html
     assert f'<a href="/{language}{EDITION_2017}schedule/">' in html  # the breadcrumbs lead to its own schedule
+    notice = html.split('class="notice edition-notice"')[1].split("</p>")[0]
+    assert ".." not in notice  # "25 лютого 2017 р." ends a date, not the sentence
     current = client.get(f"/{language}/conference/sessions/OKDE01/").content.decode()
     assert SESSION_ARCHIVED[language] not in current
 
