@@ -1,6 +1,7 @@
 """Project-wide test fixtures: a headless Chromium page against the live server."""
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,34 @@ def _reset_language():
 
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def report_data(monkeypatch):
+    """A valid feedback form post, shown long enough ago that it is not flagged as too fast."""
+    import feedback.tokens
+    from feedback.tokens import form_stamp
+
+    real_seconds_since = feedback.tokens.seconds_since
+
+    def a_minute_earlier(stamp):
+        elapsed = real_seconds_since(stamp)
+        return None if elapsed is None else elapsed + 60
+
+    monkeypatch.setattr("feedback.forms.seconds_since", a_minute_earlier)
+
+    def make(**overrides):
+        data = {
+            "category": "air-quality",
+            "message": "Smog near my home in Nowa Huta.",
+            "place": "Nowa Huta",
+            "name": "Olena",
+            "email": "olena@example.org",
+            "website": "",
+            "stamp": form_stamp(),
+            "idempotency_key": str(uuid.uuid4()),
+        }
+        data.update(overrides)
+        return data
+
+    return make

@@ -1,7 +1,6 @@
 """Hold up under attack: path tricks on uploads, control characters, forged client addresses, odd encodings,
 the translated 400 page, private pages kept out of caches and a Secure agenda cookie."""
 
-import uuid
 
 import pytest
 from axes.models import AccessAttempt
@@ -11,7 +10,6 @@ from django.test import Client, RequestFactory
 from conference import agenda
 from conference.models import Session, Speaker
 from feedback.models import ApiKey, Report
-from feedback.tokens import form_stamp
 from openkrakow.middleware import client_ip
 from pages.tests.factories import DocumentFactory
 
@@ -36,20 +34,6 @@ def assert_bad_request_page(response, language):
     assert response.status_code == 400, html[:300]
     assert BAD_REQUEST[language] in html
     assert f'<html lang="{language}"' in html
-
-
-def report_data(**overrides):
-    return {
-        "category": "air-quality",
-        "message": "Smog near my home in Nowa Huta.",
-        "place": "Nowa Huta",
-        "name": "Olena",
-        "email": "olena@example.org",
-        "website": "",
-        "stamp": form_stamp(),
-        "idempotency_key": str(uuid.uuid4()),
-        **overrides,
-    }
 
 
 # --- 1. Uploaded files are found by their row, never by a path --------------------------------------------------
@@ -184,7 +168,7 @@ def test_the_400_for_a_nul_speaks_the_addresss_language(client, demo):
     assert_bad_request_page(client.get("/pl/conference/agenda/star/", {"session": "\x00"}), "pl")
 
 
-def test_nul_in_a_form_is_a_400_and_stores_nothing(client, demo):
+def test_nul_in_a_form_is_a_400_and_stores_nothing(client, demo, report_data):
     before = Report.objects.count()
     response = client.post("/uk/feedback/", report_data(message="Smog\x00"))
     assert_bad_request_page(response, "uk")
@@ -201,7 +185,7 @@ def test_nul_in_an_open311_post_is_a_400(client, demo, field):
     assert Report.objects.count() == before
 
 
-def test_line_breaks_and_tabs_in_a_form_still_go_through(client, demo):
+def test_line_breaks_and_tabs_in_a_form_still_go_through(client, demo, report_data):
     response = client.post("/en/feedback/", report_data(message="Smog\r\nnear\tmy home.", email="lines@example.org"))
     assert response.status_code == 302
     assert Report.objects.get(email="lines@example.org").message == "Smog\r\nnear\tmy home."
@@ -256,7 +240,7 @@ def test_client_ip_without_a_usable_address_is_none(settings):
     "forwarded,stored",
     [("203.0.113.5:4000", "203.0.113.5"), ("unknown", "127.0.0.1"), ("[2001:db8::7]:1", "2001:db8::7")],
 )
-def test_a_report_behind_an_odd_proxy_header_is_stored(client, demo, settings, forwarded, stored):
+def test_a_report_behind_an_odd_proxy_header_is_stored(client, demo, settings, forwarded, stored, report_data):
     settings.TRUSTED_PROXY_COUNT = 1
     response = client.post(
         "/en/feedback/", report_data(email="proxy@example.org"), headers={"x-forwarded-for": forwarded}
