@@ -7,9 +7,8 @@ import uuid
 from itertools import groupby
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Prefetch, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -20,13 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_http_methods
 from django.views.generic import DetailView, TemplateView
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from conference import agenda, exports, services
 from conference.forms import ManageForm, RegistrationForm, ScheduleFilterForm
 from conference.models import Booking, Conference, ScheduleChange, ScheduleVersion, Session, Speaker, Track, Venue
 from conference.registration_tokens import registration_for
 from pages import cache as page_cache
-from pages.feeds import LanguageAtomFeed
+from pages.feeds import SiteFeed
 
 
 def current_conference(request) -> Conference:
@@ -466,24 +466,29 @@ class ChangesView(TemplateView):
         )
 
 
-class ChangesFeed(Feed):
-    """An Atom feed of schedule changes, one entry per published version."""
+class ChangesFeed(SiteFeed):
+    """An Atom feed of the schedule changes of every edition, one entry per published version that says something."""
 
-    feed_type = LanguageAtomFeed
     title = _("Open Kraków conference: schedule changes")
+    subtitle = _("New, moved and cancelled sessions of the Open Kraków conference, by version of the schedule.")
+    feed_name = "schedule-changes"
+    entry_name = "schedule-versions"
 
     def link(self):
         return reverse("conference:changes")
 
     def items(self):
-        versions = ScheduleVersion.objects.select_related("conference")
-        return versions.prefetch_related("changes__session__translations")[:20]
+        # A later version that changed no session and has no note in this feed's languages (a schedule published
+        # twice) would be an empty entry: left out. The first version says that there is a schedule.
+        said = Q(number=1) | Exists(ScheduleChange.objects.filter(version=OuterRef("pk")))
+        for code in resolution_order(translation.get_language()):
+            said |= Q(**{f"{build_localized_fieldname('note', code)}__gt": ""})
+        versions = ScheduleVersion.objects.filter(said).select_related("conference")
+        versions = versions.prefetch_related("conference__translations", "changes__session__translations")
+        return versions.order_by("-published_at", "-pk")[:20]  # the newest, of whichever edition
 
     def item_title(self, item):
-        return _("Schedule version %(number)s") % {"number": item.number}
-
-    def item_description(self, item):
-        return render_to_string("conference/includes/version_changes.html", {"version": item})
+        return _("%(edition)s: schedule version %(number)s") % {"edition": item.conference, "number": item.number}
 
     def item_link(self, item):
         # Each version on its own edition's change log; the current edition's address sends readers to its own.
@@ -491,6 +496,12 @@ class ChangesFeed(Feed):
 
     def item_pubdate(self, item):
         return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at  # a version is not edited once published, but for its note
+
+    def item_extra_kwargs(self, item):
+        return {"content_html": render_to_string("conference/includes/version_changes.html", {"version": item})}
 
 
 def register(request):

@@ -5,7 +5,6 @@ import logging
 import posixpath
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError, connection
 from django.http import (
@@ -28,7 +27,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from conference.models import Conference, Speaker
-from pages.feeds import LanguageAtomFeed
+from pages.feeds import SiteFeed
 from pages.forms import SearchForm
 from pages.models import ContactRole, Document, NewsEntry, Page
 from pages.search import search
@@ -93,34 +92,37 @@ class NewsDetailView(TranslatedObjectMixin, DetailView):
         return NewsEntry.objects.visible_to(self.request.user).with_translations()
 
 
-class NewsFeed(Feed):
+class NewsFeed(SiteFeed):
     """An Atom feed of the news in the current language; each entry says which language it is really in."""
 
-    feed_type = LanguageAtomFeed
     title = _("Open Kraków: news")
     subtitle = _("Updates about the Open Kraków programme for foreign residents of Kraków.")
+    feed_name = entry_name = "news"
 
     def link(self):
         return reverse("pages:news_list")
 
     def items(self):
-        return NewsEntry.objects.published().with_translations()[:30]
+        # As on the news page, an entry with no text in this language's chain (only in Russian, read in Ukrainian)
+        # is left out: it has no title to show.
+        return [entry for entry in NewsEntry.objects.published().with_translations()[:30] if entry.shown_language()]
 
     def item_title(self, item):
         return item.title
-
-    def item_description(self, item):
-        summary = format_html("<p>{}</p>", item.summary) if item.summary else ""
-        return summary + item.body_html()
 
     def item_pubdate(self, item):
         return datetime.datetime.combine(item.date, datetime.time(), tzinfo=timezone.get_current_timezone())
 
     def item_updateddate(self, item):
-        return max(translation.updated_at for translation in item.translations.all())
+        # The text this feed shows: a translation into another language changes nothing here.
+        shown = item.shown_language()
+        return next(text.updated_at for text in item.translations.all() if text.language_code == shown)
 
     def item_extra_kwargs(self, item):
-        return {"language": item.shown_language()}
+        # As the page shows it: the summary as its lead, then the body.
+        lead = format_html('<p class="lead">{}</p>', item.summary) if item.summary else ""
+        content = lead + item.body_html()
+        return {"language": item.shown_language(), "summary_text": item.summary, "content_html": content}
 
 
 class DocumentListView(ListView):

@@ -18,6 +18,7 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
+from html import escape
 from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
@@ -412,8 +413,8 @@ def check_resource(response: Response, judge: "LanguageJudge") -> list[str]:
     if language and not problems:
         problems += [
             f"in the export: {problem}"
-            for text in shown_texts(response)
-            if (problem := judge.problem(Block(text, language)))
+            for text, claimed in shown_texts(response)
+            if (problem := judge.problem(Block(text, claimed or language)))
         ]
     return problems
 
@@ -422,20 +423,28 @@ def check_resource(response: Response, judge: "LanguageJudge") -> list[str]:
 # as translate="no" leaves them out of pages.
 XML_TEXTS = {
     "application/xml": ["conference/title", "day/room/event/title", "day/room/event/abstract"],
-    "application/atom+xml": ["{*}title", "{*}entry/{*}title", "{*}entry/{*}summary"],
+    "application/atom+xml": [
+        "{*}title",
+        "{*}subtitle",
+        "{*}entry/{*}title",
+        "{*}entry/{*}summary",
+        "{*}entry/{*}content",
+    ],  # fmt: skip
 }
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ICS_TEXTS = ("X-WR-CALNAME", "SUMMARY", "DESCRIPTION")
 REFERENCE = re.compile(r"[A-Z0-9]+-[A-Z0-9]+")
 
 
-def shown_texts(response: Response) -> list[str]:
+def shown_texts(response: Response) -> list[tuple[str, str | None]]:
+    """The texts, each with the language its element claims (a feed entry's xml:lang), or None for the answer's."""
     kind = response.content_type.split(";")[0].strip()
     if response.path.startswith(("/open311/", "/sitemap", "/healthz")):
         return []
     if kind in XML_TEXTS:
         root = lxml.etree.fromstring(response.body)  # noqa: S320 (our own answer)
-        texts = [element.text or "" for path in XML_TEXTS[kind] for element in root.iterfind(path)]
-        return [" ".join(lxml.html.fromstring(text).text_content().split()) for text in texts if text.strip()]
+        elements = [element for path in XML_TEXTS[kind] for element in root.iterfind(path)]
+        return [block for element in elements if (element.text or "").strip() for block in _element_texts(element)]
     if kind == "application/json":
         schedule = json.loads(response.body).get("schedule", {})
         events = [
@@ -443,7 +452,8 @@ def shown_texts(response: Response) -> list[str]:
             for event in room
         ]  # fmt: skip
         texts = [schedule.get("conference", {}).get("title", "")]
-        return [text for text in texts + [e.get(key) or "" for e in events for key in ("title", "abstract")] if text]
+        texts += [e.get(key) or "" for e in events for key in ("title", "abstract")]
+        return [(text, None) for text in texts if text]
     if kind == "text/calendar":
         unfolded = re.sub(r"\r?\n[ \t]", "", response.body.decode())
         values = [
@@ -452,8 +462,24 @@ def shown_texts(response: Response) -> list[str]:
         # A calendar's name joins two texts, "Open Kraków Conference 2017 · My agenda": each is judged on its own,
         # less a registration's reference ("OK17-ZKN7"), which is a code in no language.
         texts = [re.sub(r"\\([,;\\])", r"\1", value).replace("\\n", " ") for value in values]
-        return [part for text in texts for part in text.split(" · ") if not REFERENCE.fullmatch(part)]
+        return [(part, None) for text in texts for part in text.split(" · ") if not REFERENCE.fullmatch(part)]
     return []
+
+
+def _element_texts(element) -> list[tuple[str, str | None]]:
+    """A feed's HTML is read as a page is: each block in the language it claims (lang= inside, xml:lang outside)."""
+    body = element.text if element.get("type") == "html" else escape(element.text)
+    blocks = text_blocks(f'<html lang="{_claimed_language(element) or ""}"><body>{body}</body></html>')
+    return [(block.text, block.language or None) for block in blocks]
+
+
+def _claimed_language(element) -> str | None:
+    """The xml:lang of the element or its nearest ancestor below the root (the root's is the answer's own)."""
+    while element is not None and element.getparent() is not None:
+        if value := element.get(XML_LANG):
+            return value.strip().lower().split("-")[0]
+        element = element.getparent()
+    return None
 
 
 def _parse_problems(response: Response, language: str | None) -> list[str]:
@@ -462,7 +488,7 @@ def _parse_problems(response: Response, language: str | None) -> list[str]:
         if kind in ("application/xml", "application/atom+xml"):
             root = lxml.etree.fromstring(response.body)  # noqa: S320 (our own answer)
             if kind == "application/atom+xml" and language:
-                feed_language = root.get("{http://www.w3.org/XML/1998/namespace}lang")
+                feed_language = root.get(XML_LANG)
                 if feed_language != language:
                     return [f"the feed says xml:lang={feed_language!r}, expected {language!r}"]
         elif kind == "application/json":

@@ -468,6 +468,33 @@ def test_the_exports_texts_are_judged_in_their_language():
         ]
 
 
+def test_a_feeds_entries_are_judged_in_the_language_they_claim():
+    """A feed reader shows an entry's content too; an entry in a fallback language says so with xml:lang, and a
+    session title inside the HTML content with lang=, as on a page."""
+    judge = LanguageJudge()
+    russian = "Изменения в расписании конференции: новая сессия о жилье для иностранцев"
+    english = "Changes to the conference schedule: a new session about housing for foreign residents"
+    ukrainian = "Зміни в розкладі конференції: нова сесія про житло для іноземців у Кракові"
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="uk"><title>Відкритий Краків: новини</title>'
+        "<entry{attributes}><title>{text}</title>"
+        '<content type="html">&lt;p&gt;{text}&lt;/p&gt;</content></entry></feed>'
+    )
+    content_type = "application/atom+xml; charset=utf-8"
+    path = "/uk/news/feed/"
+    assert crawl.check_resource(export(path, feed.format(attributes="", text=ukrainian), content_type), judge) == []
+    marked = feed.format(attributes=' xml:lang="en"', text=english)
+    assert crawl.check_resource(export(path, marked, content_type), judge) == []
+    inner = feed.format(attributes="", text=ukrainian).replace(
+        f"&lt;p&gt;{ukrainian}", f'&lt;p&gt;{ukrainian} &lt;span lang="en"&gt;{english}&lt;/span&gt;'
+    )
+    assert crawl.check_resource(export(path, inner, content_type), judge) == []
+    leaked = feed.format(attributes="", text=ukrainian).replace(f"&lt;p&gt;{ukrainian}", f"&lt;p&gt;{russian}")
+    assert crawl.check_resource(export(path, leaked, content_type), judge) == [
+        f"in the export: {judge.problem(crawl.Block(russian, 'uk'))}"
+    ]
+
+
 @pytest.mark.browser
 def test_each_check_of_the_crawl_reports_a_planted_fault(live_server, browser):
     """Guards the crawl: a clean run must mean a clean site, not checks that cannot fail."""

@@ -224,9 +224,9 @@ def assert_harmless(text: str):
 def test_the_news_feed_carries_no_markup_from_the_source(client, db):
     NewsEntryFactory(slug="nasty", translations={"en": {"title": "Nasty", "body": NASTY}})
     feed = ElementTree.fromstring(client.get("/en/news/feed/").content)
-    (summary,) = [element.text for element in feed.iter("{http://www.w3.org/2005/Atom}summary")]
-    assert f'<a href="https://www.krakow.pl" {NOFOLLOW}>https://www.krakow.pl</a>' in summary
-    assert_harmless(summary)
+    (content,) = [element.text for element in feed.iter("{http://www.w3.org/2005/Atom}content")]
+    assert f'<a href="https://www.krakow.pl" {NOFOLLOW}>https://www.krakow.pl</a>' in content
+    assert_harmless(content)
 
 
 def test_session_page_and_exports_carry_no_markup_from_the_source(client, db):
