@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from icalendar import Calendar, Event
 
 from conference.models import Conference, Session
+from openkrakow.languages import SOURCE_LANGUAGE
 
 PRODID = "-//Open Kraków//Conference schedule//EN"
 
@@ -26,8 +27,24 @@ def _local(value: datetime.datetime, conference: Conference) -> datetime.datetim
 
 
 def _slug(conference: Conference, session: Session) -> str:
-    title = slugify(session.safe_translation_getter("title", any_language=True) or "")[:40].strip("-") or "session"
-    return f"{conference.acronym.replace('-', '_')}-{session.pk}-{title}".lower()
+    """The same in every language's export (the voc tools name recordings by it): the title it was first written
+    in, else the English or Polish one, whichever gives ASCII letters (Cyrillic gives none); else no title part."""
+    titles = {t.language_code: t.title for t in session.translations.all()}  # prefetched by for_schedule()
+    for language in dict.fromkeys([session.source_language, "en", SOURCE_LANGUAGE, *sorted(titles)]):
+        # NFKD leaves the Polish ł without an ASCII letter, so "zmieniło" would lose it: written as l first.
+        title = slugify((titles.get(language) or "").replace("ł", "l").replace("Ł", "L"))[:40].strip("-")
+        if title:
+            return f"{conference.acronym.replace('-', '_')}-{session.pk}-{title}".lower()
+    return f"{conference.acronym.replace('-', '_')}-{session.pk}".lower()
+
+
+def _scheduled(sessions) -> list[Session]:
+    """The sessions that take place. frab's schedule.xml and c3voc's schedule.json have no status field, so a
+    cancelled session is left out, as pretalx leaves it out: EventFahrplan flags a session that disappears from the
+    schedule as cancelled (it keys them by id), while a changed title ("Cancelled: …") would only read as a renamed
+    session that still takes place, and Giggity and the voc tools would schedule or record it. The iCalendar export
+    keeps it, with STATUS:CANCELLED, which calendars understand."""
+    return [session for session in sessions if not session.is_cancelled]
 
 
 def calendar(sessions, *, conference: Conference, name: str, absolute_url) -> bytes:
@@ -75,7 +92,10 @@ def _day_bounds(conference: Conference, date: datetime.date):
 
 
 def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) -> bytes:
-    """schedule.xml in the frab format, which Giggity, ConfClerk and EventFahrplan read."""
+    """schedule.xml in the frab format, which Giggity, ConfClerk and EventFahrplan read. Identifiers (ids, GUIDs,
+    codes, slugs) are the same in every language; room names, titles and texts are in the export's language, as
+    pretalx's are: apps and the voc tools tell rooms apart by their GUID."""
+    sessions = _scheduled(sessions)
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name="openkrakow", version="1")
     ET.SubElement(root, "url").text = absolute_url("schedule.xml")
@@ -117,7 +137,8 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
 
 
 def c3voc_json(sessions, *, conference: Conference, version: str, absolute_url) -> dict:
-    """schedule.json in the c3voc format."""
+    """schedule.json in the c3voc format, with the same identifiers in every language, as frab_xml()."""
+    sessions = _scheduled(sessions)
     days = []
     rooms: dict[str, dict] = {}
     for index, (date, day_rooms) in enumerate(_days(conference, sessions), start=1):

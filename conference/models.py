@@ -10,7 +10,7 @@ from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, When
+from django.db.models import Case, F, Max, Prefetch, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -63,6 +63,8 @@ class Conference(ShownLanguageMixin, TranslatableModel):
         blank=True,
         help_text=_("Leave empty to keep it open until the conference ends; it always closes then."),
     )
+    # Here and on everything else the schedule exports show: their Last-Modified (see conference.views).
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
@@ -128,6 +130,7 @@ class Day(models.Model):
     )
     date = models.DateField(_("date"))
     theme = models.CharField(_("theme"), max_length=200)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("day")
@@ -156,6 +159,7 @@ class Venue(models.Model):
     accessibility = models.TextField(
         _("accessibility"), blank=True, help_text=_("Step-free access, toilets, hearing loop, and so on.")
     )
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     # Kraków's street names, written once, in Polish, on every page: marked so, and not machine-translated.
     address_language = "pl"
@@ -180,6 +184,7 @@ class Room(models.Model):
     venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(_("name"), max_length=100)
     guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("room")
@@ -194,6 +199,7 @@ class Track(models.Model):
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     colour = models.CharField(_("colour"), max_length=7, default="#0b4f8a", help_text=_("e.g. #0b4f8a"))
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("track")
@@ -207,6 +213,7 @@ class Track(models.Model):
 class SessionType(models.Model):
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("session type")
@@ -229,6 +236,7 @@ class Speaker(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Translatab
     )
     photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
     guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     translations = TranslatedFields(
         role=models.CharField(
@@ -451,6 +459,32 @@ class ScheduleChange(models.Model):
 
     def __str__(self):
         return f"{self.version}: {self.session.code} {self.kind}"
+
+
+def schedule_changed_at() -> datetime.datetime | None:
+    """When anything the schedule exports show last changed, in one query: sessions and their texts, conferences and
+    their names, days, venues, rooms, tracks, types, speakers and published versions (speakers' translations hold
+    only their roles and biographies, which no export shows). Removals leave no time behind; the exports' ETag,
+    taken from their content, covers those."""
+    stamps = {
+        model: Subquery(model.objects.order_by(f"-{field}").values(field)[:1])
+        for model, field in [
+            (Session, "changed_at"),
+            (Session._parler_meta.root_model, "updated_at"),
+            (Conference._parler_meta.root_model, "updated_at"),
+            (Day, "changed_at"),
+            (Venue, "changed_at"),
+            (Room, "changed_at"),
+            (Track, "changed_at"),
+            (SessionType, "changed_at"),
+            (Speaker, "changed_at"),
+            (ScheduleVersion, "published_at"),
+        ]
+    }
+    latest = Conference.objects.aggregate(
+        conference=Max("changed_at"), **{model._meta.model_name: Max(stamp) for model, stamp in stamps.items()}
+    )
+    return max(filter(None, latest.values()), default=None)
 
 
 class Registration(models.Model):

@@ -2,28 +2,40 @@
 and registration."""
 
 import functools
+import hashlib
 import json
 import uuid
 from itertools import groupby
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import condition, require_http_methods
+from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from conference import agenda, exports, services
 from conference.forms import ManageForm, RegistrationForm, ScheduleFilterForm
-from conference.models import Booking, Conference, ScheduleChange, ScheduleVersion, Session, Speaker, Track, Venue
+from conference.models import (
+    Booking,
+    Conference,
+    ScheduleChange,
+    ScheduleVersion,
+    Session,
+    Speaker,
+    Track,
+    Venue,
+    schedule_changed_at,
+)
 from conference.registration_tokens import registration_for
 from pages import cache as page_cache
 from pages.feeds import SiteFeed
@@ -237,6 +249,17 @@ def _event_json_ld(request, session: Session) -> dict:
     }
     if status:
         data["eventStatus"] = f"https://schema.org/{status}"
+    if session.state == Session.State.MOVED:
+        # The start before its latest move in time (a move to another room only keeps the start).
+        previous = (
+            session.changes.filter(kind=ScheduleChange.Kind.MOVED, previous_start__isnull=False)
+            .exclude(previous_start=session.start)
+            .order_by("-version__number")
+            .values_list("previous_start", flat=True)
+            .first()
+        )
+        if previous:
+            data["previousStartDate"] = timezone.localtime(previous).isoformat()
     return data
 
 
@@ -327,19 +350,15 @@ def agenda_view(request, token):
     return response
 
 
-def _schedule_stamp(request) -> dict:
-    """When the schedule last changed and how many sessions it has: one query, asked once per request."""
+def _schedule_stamp(request):
+    """When anything the exports show last changed: one query, asked once per request."""
     if not hasattr(request, "_schedule_stamp"):
-        latest_version = ScheduleVersion.objects.order_by("-published_at").values("published_at")[:1]
-        request._schedule_stamp = Session.objects.aggregate(
-            latest=Max("changed_at"), count=Count("pk"), published=Max(Subquery(latest_version))
-        )
+        request._schedule_stamp = schedule_changed_at()
     return request._schedule_stamp
 
 
 def _last_change(request, *args, **kwargs):
-    stamp = _schedule_stamp(request)
-    return max(filter(None, [stamp["latest"], stamp["published"]]), default=None)
+    return _schedule_stamp(request)
 
 
 def _export_language(request):
@@ -362,12 +381,33 @@ def _in_export_language(view):
     return wrapper
 
 
-def _etag(request, *args, **kwargs):
-    # The count catches a deleted session, which leaves no newer change time behind.
-    changed = _last_change(request)
+def _etag(request, response) -> str:
+    """Taken from the export itself, so that whatever it shows changes it: a renamed room, venue, speaker, track or
+    conference, a removed session, a new day, a changed format; the language keeps each language's apart."""
     with _export_language(request):
-        count = _schedule_stamp(request)["count"]
-        return f"{translation.get_language()}-{count}-{changed.timestamp() if changed else 0}"
+        return quote_etag(f"{translation.get_language()}-{hashlib.sha256(response.content).hexdigest()[:32]}")
+
+
+def _conditional_export(view):
+    """Answer If-None-Match and If-Modified-Since with 304 when the export has not changed since.
+
+    The export is built to know its ETag. The shared page cache keeps it, and answers the next conditional requests
+    from the kept response without building it again, until any change to the conference's content.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response["ETag"] = _etag(request, response)
+        changed = _last_change(request)
+        last_modified = int(changed.timestamp()) if changed else None
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
+        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
+
+    return wrapper
 
 
 def _version(conference: Conference) -> str:
@@ -382,7 +422,7 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
 
 
 @_in_export_language
-@condition(etag_func=_etag, last_modified_func=_last_change)
+@_conditional_export
 def schedule_ics(request, slug=None):
     with _export_language(request):
         conference = conference_for(request, slug)
@@ -396,7 +436,7 @@ def schedule_ics(request, slug=None):
 
 
 @_in_export_language
-@condition(etag_func=_etag, last_modified_func=_last_change)
+@_conditional_export
 def session_ics(request, code):
     with _export_language(request):
         session = get_object_or_404(Session.objects.for_schedule(), code=code)
@@ -408,7 +448,7 @@ def session_ics(request, code):
 
 @never_cache
 @_in_export_language
-@condition(etag_func=_etag, last_modified_func=_last_change)
+@_conditional_export
 def agenda_ics(request, token):
     codes, error = _agenda_or_400(request, token)
     if error:
@@ -438,14 +478,14 @@ def _schedule_export(request, build, slug):
 
 
 @_in_export_language
-@condition(etag_func=_etag, last_modified_func=_last_change)
+@_conditional_export
 def schedule_xml(request, slug=None):
     content = _schedule_export(request, exports.frab_xml, slug)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
 @_in_export_language
-@condition(etag_func=_etag, last_modified_func=_last_change)
+@_conditional_export
 def schedule_json(request, slug=None):
     data = _schedule_export(request, exports.c3voc_json, slug)
     return HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")

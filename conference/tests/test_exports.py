@@ -32,7 +32,7 @@ def test_schedule_xml_is_valid_frab(client, demo):
     assert schema.validate(current), schema.error_log
     assert len(current.findall("day/room/event")) == 9
     assert len(document.findall("day")) == 3
-    assert len(document.findall("day/room/event")) == 26
+    assert len(document.findall("day/room/event")) == 25  # 26 sessions, one of them cancelled: apps read no status
     assert document.find("day/room/event/title").text == "Відкриття: чому «Відкритий Краків»"
     assert document.find("day/room/event/date").text == "2017-02-23T09:30:00+01:00"
 
@@ -45,7 +45,7 @@ def test_schedule_json_is_valid_c3voc(client, demo):
     current = json.loads(client.get("/en/conference/schedule.json").content)
     assert [error.message for error in validator.iter_errors(current)] == []
     events = [e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
-    assert len(events) == 26
+    assert len(events) == 25  # without the cancelled one
     assert events[0]["title"] == "Opening: why Open Kraków"
 
 
@@ -78,7 +78,7 @@ def test_exports_answer_conditional_requests(client, demo):
     response = client.get("/en/conference/schedule.xml")
     assert response.has_header("ETag") and response.has_header("Last-Modified")
     assert client.get("/en/conference/schedule.xml", headers={"if-none-match": response["ETag"]}).status_code == 304
-    session = Session.objects.get(code="OK1701")
+    session = Session.objects.filter(conference__slug="open-krakow-demo").first()  # the current edition's
     session.end += datetime.timedelta(minutes=5)
     session.save()
     assert client.get("/en/conference/schedule.xml", headers={"if-none-match": response["ETag"]}).status_code == 200

@@ -1,0 +1,217 @@
+"""Schedule exports that never mislead a schedule app: no cancelled session among the scheduled ones, a new ETag and
+Last-Modified for any change to what an export shows, the same identifiers in every language, and a moved session's
+previous start in its JSON-LD."""
+
+import datetime
+import json
+
+import icalendar
+import pytest
+from django.apps import apps
+from django.core.cache import caches
+from django.utils.http import parse_http_date
+from lxml import etree
+from lxml import html as lxml_html
+
+from conference.models import Conference, ScheduleVersion, Session
+
+pytestmark = pytest.mark.integration
+
+LANGUAGES = ["pl", "en", "uk", "ru"]
+EDITIONS = ["conference", "conference/editions/open-krakow-2017"]
+ARCHIVE = "conference/editions/open-krakow-2017"
+CANCELLED = "OK1724"  # the demo's poetry evening, cancelled in its second schedule version
+MOVED = "OK1721"  # the demo's painted eggs workshop, three hours later in its second schedule version
+
+
+def xml_events(client, url):
+    return etree.fromstring(client.get(url).content).findall("day/room/event")
+
+
+def json_events(client, url):
+    data = json.loads(client.get(url).content)
+    return [e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
+
+
+# 1. Cancelled sessions: frab and c3voc have no status, so they are left out (as pretalx does, and as EventFahrplan
+#    reads a session that disappears); the iCalendar export keeps them, with STATUS:CANCELLED.
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_cancelled_session_is_not_among_the_scheduled_ones_in_any_language(client, demo, language):
+    base = f"/{language}/{ARCHIVE}"
+    in_xml = {event.get("code") for event in xml_events(client, f"{base}/schedule.xml")}
+    in_json = {event["code"] for event in json_events(client, f"{base}/schedule.json")}
+    scheduled = set(Session.objects.filter(conference__slug="open-krakow-2017").values_list("code", flat=True))
+    assert in_xml == in_json == scheduled - {CANCELLED}
+    calendar = icalendar.Calendar.from_ical(client.get(f"{base}/schedule.ics").content).walk("VEVENT")
+    cancelled_uid = f"{Session.objects.get(code=CANCELLED).guid}@openkrakow"
+    assert [str(e["status"]) for e in calendar if str(e["uid"]) == cancelled_uid] == ["CANCELLED"]
+
+
+def test_cancelling_a_session_takes_it_out_of_the_app_exports_at_once(client, demo):
+    session = Session.objects.filter(conference__slug="open-krakow-demo").first()
+    before = client.get("/uk/conference/schedule.json")
+    assert session.code in {e["code"] for e in json_events(client, "/uk/conference/schedule.json")}
+    session.state = Session.State.CANCELLED
+    session.save()
+    response = client.get("/uk/conference/schedule.json", headers={"if-none-match": before["ETag"]})
+    assert response.status_code == 200
+    assert session.code not in {e["code"] for e in json_events(client, "/uk/conference/schedule.json")}
+    assert session.code not in {e.get("code") for e in xml_events(client, "/uk/conference/schedule.xml")}
+
+
+# 2. Whatever an export shows, renamed, gives a new ETag and a later Last-Modified, through the page cache too.
+
+PAST = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+def backdate_everything():
+    """Every change time in the conference's tables set to the past, so that a change now is later to the second."""
+    for model in apps.get_app_config("conference").get_models():
+        stamps = {f.name: PAST for f in model._meta.concrete_fields if getattr(f, "auto_now", False)}
+        if stamps:
+            model.objects.update(**stamps)
+    ScheduleVersion.objects.update(published_at=PAST)
+
+
+def rename_room(session):
+    session.room.name_en = "Renamed room"
+    session.room.save()
+    return "Renamed room"
+
+
+def rename_venue(session):
+    session.room.venue.name_en = "Renamed venue"
+    session.room.venue.save()
+    return "Renamed venue"
+
+
+def rename_speaker(session):
+    speaker = session.speakers.first()
+    speaker.name = "Renamed Speaker"
+    speaker.save()
+    return "Renamed Speaker"
+
+
+def rename_conference(session):
+    conference = Conference.objects.get(pk=session.conference_id)
+    conference.set_current_language("en")
+    conference.name = "Renamed conference"
+    conference.save()
+    return "Renamed conference"
+
+
+def rename_track(session):
+    session.track.name_en = "Renamed track"
+    session.track.save()
+    return "Renamed track"
+
+
+def rename_type(session):
+    session.session_type.name_en = "Renamed type"
+    session.session_type.save()
+    return "Renamed type"
+
+
+RENAMES = [rename_room, rename_venue, rename_speaker, rename_conference, rename_track, rename_type]
+# The calendar shows the conference's name, and each session's venue and room; not speakers, tracks or types.
+CASES = [(rename, export) for rename in RENAMES for export in ("schedule.xml", "schedule.json")] + [
+    (rename, "schedule.ics") for rename in (rename_room, rename_venue, rename_conference)
+]
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+@pytest.mark.parametrize(("rename", "export"), CASES, ids=lambda value: getattr(value, "__name__", value))
+def test_a_rename_gives_a_new_etag_and_a_later_last_modified(client, demo, page_cache, rename, export):
+    url = f"/en/conference/{export}"
+    backdate_everything()
+    first = client.get(url)
+    assert first.status_code == 200
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    session = Session.objects.filter(conference__slug="open-krakow-demo").exclude(track=None).first()
+    assert session.speakers.exists()
+    new_name = rename(session)
+    assert new_name not in first.content.decode()
+
+    again = client.get(url)  # the shared page cache has let go of the old export
+    assert again.status_code == 200
+    assert new_name in again.content.decode()
+    conditional = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert conditional.status_code == 200, "an app holding the old ETag would keep the old name"
+    assert new_name in conditional.content.decode()
+    assert conditional["ETag"] != first["ETag"]
+    assert parse_http_date(conditional["Last-Modified"]) > parse_http_date(first["Last-Modified"])
+    since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 200
+
+
+def test_an_unchanged_export_still_answers_304(client, demo, page_cache):
+    for url in ("/uk/conference/schedule.xml", f"/ru/{ARCHIVE}/schedule.json", "/pl/conference/schedule.ics"):
+        first = client.get(url)
+        assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+        assert client.get(url, headers={"if-modified-since": first["Last-Modified"]}).status_code == 304
+
+
+def test_each_language_has_its_own_etag(client, demo):
+    etags = {client.get(f"/{language}/conference/schedule.xml")["ETag"] for language in LANGUAGES}
+    assert len(etags) == len(LANGUAGES)
+
+
+# 3. The same identifiers in every language: only titles and texts change.
+
+
+def xml_identifiers(client, url) -> set:
+    root = etree.fromstring(client.get(url).content)
+    found = {("room", room.get("guid")) for room in root.findall("day/room")}
+    for event in root.findall("day/room/event"):
+        found |= {("event", event.get("id"), event.get("guid"), event.get("code"), event.findtext("slug"))}
+        found |= {("person", p.get("id"), p.get("guid")) for p in event.findall("persons/person")}
+    return found
+
+
+def json_identifiers(client, url) -> set:
+    data = json.loads(client.get(url).content)["schedule"]["conference"]
+    found = {("room", room["guid"]) for room in data["rooms"]}
+    for day in data["days"]:
+        for events in day["rooms"].values():
+            for e in events:
+                found |= {("event", str(e["id"]), e["guid"], e["code"], e["slug"])}
+                found |= {("person", p["guid"]) for p in e["persons"]}
+    return found
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_identifiers_are_the_same_in_every_language(client, demo, edition):
+    xml = {language: xml_identifiers(client, f"/{language}/{edition}/schedule.xml") for language in LANGUAGES}
+    assert xml["pl"] and all(found == xml["pl"] for found in xml.values())
+    as_json = {language: json_identifiers(client, f"/{language}/{edition}/schedule.json") for language in LANGUAGES}
+    assert as_json["pl"] and all(found == as_json["pl"] for found in as_json.values())
+    # The slug keeps a readable title in every language, also where the title is written in Cyrillic.
+    slugs = [e.findtext("slug") for e in xml_events(client, f"/uk/{edition}/schedule.xml")]
+    assert all(not slug.endswith("-session") and slug.count("-") >= 2 for slug in slugs), slugs
+    assert len(set(slugs)) == len(slugs)
+
+
+# 4. A moved session's JSON-LD says when it was to start before.
+
+
+def json_ld(client, url) -> dict:
+    tree = lxml_html.fromstring(client.get(url).content)
+    return json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_a_moved_session_says_its_previous_start(client, demo, language):
+    data = json_ld(client, f"/{language}/conference/sessions/{MOVED}/")
+    assert data["eventStatus"] == "https://schema.org/EventRescheduled"
+    start = datetime.datetime.fromisoformat(data["startDate"])
+    assert datetime.datetime.fromisoformat(data["previousStartDate"]) == start - datetime.timedelta(hours=3)
+    assert "previousStartDate" not in json_ld(client, f"/{language}/conference/sessions/OK1701/")
