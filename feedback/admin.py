@@ -53,6 +53,9 @@ class ReportAdmin(admin.ModelAdmin):
         "category",
         "message",
         "place",
+        "latitude",
+        "longitude",
+        "address_id",
         "name",
         "email",
         "language",
@@ -62,7 +65,8 @@ class ReportAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["reference", "category", "message", "place", "language", "created_at", "source"]}),
+        (None, {"fields": ["reference", "category", "message", "language", "created_at", "source"]}),
+        (_("Place"), {"fields": ["place", ("latitude", "longitude"), "address_id"]}),
         (_("Resident"), {"fields": ["name", "email"]}),
         (
             _("Moderation"),

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -39,6 +40,19 @@ class ReportQuerySet(models.QuerySet):
         """Reports that count: not spam and not waiting for moderation."""
         return self.exclude(state__in=[Report.State.SPAM, Report.State.HELD])
 
+    def with_status(self, statuses: set[str]):
+        """Open311's two statuses: "open" (still being handled) and "closed" (answered or closed)."""
+        if statuses >= {"open", "closed"}:
+            return self
+        if "open" in statuses:
+            return self.filter(state__in=Report.OPEN_STATES)
+        return self.exclude(state__in=Report.OPEN_STATES)
+
+    def received_between(self, start=None, end=None):
+        """Reports received from `start` to `end`, both included; either may be None for no bound."""
+        reports = self.filter(created_at__gte=start) if start else self
+        return reports.filter(created_at__lte=end) if end else reports
+
 
 class Report(models.Model):
     class State(models.TextChoices):
@@ -58,6 +72,14 @@ class Report(models.Model):
     category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="reports")
     message = models.TextField(_("message"), max_length=4000)
     place = models.CharField(_("district or place"), max_length=200, blank=True)
+    # Where the problem is, as a city system sends it through Open311 (WGS84); reports from the form have none.
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    address_id = models.CharField(_("address ID"), max_length=100, blank=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
@@ -84,6 +106,13 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="report_coordinates_both_or_neither",
+            )
+        ]
 
     def __str__(self):
         return self.reference or f"#{self.pk}"
@@ -175,5 +204,6 @@ class ApiKey(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def is_valid(cls, key: str) -> bool:
-        return bool(key) and cls.objects.filter(key_hash=cls.hash(key), active=True).exists()
+    def find(cls, key: str) -> "ApiKey | None":
+        """The active key a client sent, or None."""
+        return cls.objects.filter(key_hash=cls.hash(key), active=True).first() if key else None

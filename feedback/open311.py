@@ -1,46 +1,91 @@
-"""Open311 GeoReport v2, so that city systems can take the reports in: services and requests, JSON or XML."""
+"""Open311 GeoReport v2, so that city systems can send reports in and follow them: discovery, services and requests
+in JSON or XML, with the spec's error list for every error under /open311/ (http://wiki.open311.org/GeoReport_v2).
 
+Where the spec is silent this follows FixMyStreet's endpoint. None of these answers is kept by the page cache
+(pages/cache.py): no view here is a shared_page, and a new report does not empty that cache.
+"""
+
+import datetime
+import functools
 import json
+import math
+import re
 import uuid
 from xml.etree import ElementTree as ET
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.http import HttpResponse
 from django.urls import re_path
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
 from feedback import services
 from feedback.forms import has_control_characters
 from feedback.models import ApiKey, Category, Report
+from openkrakow.languages import SOURCE_LANGUAGE
 
 CITY = "Kraków"
+SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
+# When the discovery document or the shape of the service definitions last changed (FixMyStreet keeps one date).
+CHANGESET = "2026-11-30T00:00:00Z"
+# The spec's default and limit: the last 90 days, at most 1,000 requests; a range may not span more.
+MAX_REQUESTS = 1000
+SPAN = datetime.timedelta(days=90)
+# An XML list's items, named as the spec nests them (the JSON is the same data, lists as arrays).
+XML_ITEMS = {"endpoints": "endpoint", "formats": "format", "attributes": "attribute", "values": "value"}
+# A W3C datetime (http://www.w3.org/TR/NOTE-datetime) to the minute or finer with its time zone, or a date alone.
+W3C_DATETIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]+))?)?(Z|[+-][0-9]{2}:[0-9]{2}))?"
+)
+DEGREES = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
+# A posted request's texts and their longest lengths (the spec's 4,000 for a description, the columns' for the rest).
+TEXT_LIMITS = {
+    "description": 4000,
+    "address_string": 200,
+    "address_id": 100,
+    "email": 254,
+    "first_name": 200,
+    "last_name": 200,
+}
+# Retries of one post by one city system (its Idempotency-Key header) are one report; keys of two systems never meet.
+IDEMPOTENCY_NAMESPACE = uuid.UUID("7f0c3b52-6a43-4d8e-9a55-0c3e5f311311")
 
 
-def _xml_text(value) -> str:
-    if value is None:
-        return ""
-    return str(value).lower() if isinstance(value, bool) else str(value)
+class Open311Error(Exception):
+    """An answer in the spec's error list: 404 for what does not exist, 403 for the api_key, 400 for the rest."""
+
+    def __init__(self, status: int, description: str):
+        super().__init__(description)
+        self.status, self.description = status, description
 
 
-def _render(
-    data: list[dict], fmt: str, *, root: str, item: str, status: int = 200, language: str = "en"
-) -> HttpResponse:
+# --- Answers ----------------------------------------------------------------------------------------------------
+
+
+def _fill(element: ET.Element, value, item: str | None = None) -> None:
+    if isinstance(value, list):
+        for entry in value:
+            _fill(ET.SubElement(element, item or XML_ITEMS[element.tag]), entry)
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            _fill(ET.SubElement(element, key), entry)
+    elif value is not None:  # None is an empty element, as null is in JSON
+        element.text = str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _render(data, fmt: str, *, root: str, item: str | None = None, status: int = 200, language: str = "en"):
     """The answer in JSON or XML; `language` is that of its texts (?locale=), English for the API's own."""
     if fmt == "xml":
         element = ET.Element(root)
-        for entry in data:
-            child = ET.SubElement(element, item)
-            for key, value in entry.items():
-                ET.SubElement(child, key).text = _xml_text(value)
+        _fill(element, data, item)
         body = ET.tostring(element, encoding="utf-8", xml_declaration=True)
-        response = HttpResponse(body, status=status, content_type="application/xml; charset=utf-8")
+        content_type = "application/xml; charset=utf-8"
     else:
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False), status=status, content_type="application/json; charset=utf-8"
-        )
+        body = json.dumps(data, ensure_ascii=False)
+        content_type = "application/json; charset=utf-8"
+    response = HttpResponse(body, status=status, content_type=content_type)
     response["Content-Language"] = language
     return response
 
@@ -49,31 +94,233 @@ def _error(status: int, description: str, fmt: str) -> HttpResponse:
     return _render([{"code": status, "description": description}], fmt, root="errors", item="error", status=status)
 
 
-def _language(request) -> str:
-    requested = request.GET.get("locale", "")[:2]
-    return requested if requested in dict(settings.LANGUAGES) else "en"
+def _format_of(request) -> str:
+    """The format an address asks for by its suffix, where no view read it; JSON when it names neither."""
+    return "xml" if request.path_info.endswith(".xml") else "json"
 
 
-@require_GET
-def service_list(request, fmt):
-    with translation.override(_language(request)):
-        data = [
-            {
-                "service_code": category.code,
-                "service_name": category.name,
-                "description": category.description,
-                "metadata": False,
-                "type": "realtime",
-                "keywords": "",
-                "group": "",
-            }
-            for category in Category.objects.active()
-        ]
-    return _render(data, fmt, root="services", item="service", language=_language(request))
+def bad_request(request) -> HttpResponse:
+    """The 400 for a request refused before any view (pages.views.bad_request sends those under /open311/ here).
+
+    It reads nothing of the request but its address: its query or body may be what could not be read.
+    """
+    description = "The request could not be read: a control character or NUL, or a body that is not a form"
+    return _error(400, description, _format_of(request))
+
+
+def server_error(request) -> HttpResponse:
+    """The 500 under /open311/ (pages.views.server_error sends it here): still the list a city system reads."""
+    return _error(
+        500, "The server failed to answer this request; it was logged. Please try again later", _format_of(request)
+    )
+
+
+def endpoint(*methods: str):
+    """An Open311 view: other methods are a 405, a jurisdiction_id must be ours, and errors are the spec's list."""
+    allowed = [method for method in ("GET", "HEAD", "POST") if method in methods or method == "HEAD"]
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, fmt: str, **kwargs):
+            # LocaleMiddleware takes any 404 outside the language prefixes for a page that lost its prefix, and
+            # redirects to /en/open311/…/; this module's own URLconf, which has no prefixes, tells it otherwise.
+            request.urlconf = __name__
+            if request.method not in allowed:
+                response = _error(405, f"{request.method[:20]} is not allowed here, only {', '.join(allowed)}", fmt)
+                response["Allow"] = ", ".join(allowed)
+                return response
+            try:
+                _check_jurisdiction(request)
+                return view(request, fmt, **kwargs)
+            except Open311Error as error:
+                return _error(error.status, error.description, fmt)
+
+        return csrf_exempt(wrapper)  # city systems post with their api_key, not from a page of ours
+
+    return decorate
+
+
+@csrf_exempt
+def not_found(request):
+    request.urlconf = __name__  # as in endpoint(): no redirect to a language prefix
+    description = "Nothing is at this address; /open311/discovery.json lists what is"
+    return _error(404, description, _format_of(request))
+
+
+# --- Reading the request ----------------------------------------------------------------------------------------
+
+
+def _param(request, name: str) -> str:
+    """A parameter of the query, or of the posted form, which wins."""
+    posted = request.POST.get(name, "") if request.method == "POST" else ""
+    return (posted or request.GET.get(name, "")).strip()
+
+
+def _check_jurisdiction(request) -> None:
+    given = _param(request, "jurisdiction_id")
+    if given and given.lower() != settings.OPEN311_JURISDICTION.lower():
+        raise Open311Error(
+            404, f"jurisdiction_id {given[:100]!r} was not found: this endpoint serves {settings.OPEN311_JURISDICTION}"
+        )
+
+
+def _requested_language(request) -> str | None:
+    """The site's language that ?locale= names as a language tag ("uk", "uk_UA", "uk-UA"), or None."""
+    tag = _param(request, "locale").replace("_", "-").lower()
+    try:
+        return translation.get_supported_language_variant(tag, strict=True) if tag else None
+    except LookupError:
+        return None
+
+
+def _values(query, name: str) -> set[str]:
+    """A parameter's comma-separated values."""
+    values = {value.strip() for value in query.get(name, "").split(",") if value.strip()}
+    if len(values) > MAX_REQUESTS:
+        raise Open311Error(400, f"{name} may list at most {MAX_REQUESTS} values")
+    return values
+
+
+def _moment(query, name: str) -> datetime.datetime | None:
+    text = query.get(name, "").strip()
+    if not text:
+        return None
+    try:
+        if not (match := W3C_DATETIME.fullmatch(text)):
+            raise ValueError(text)
+        year, month, day, hour, minute, second, fraction, zone = match.groups()
+        if hour is None:  # a date alone: its first moment in Kraków
+            moment = timezone.make_aware(datetime.datetime(int(year), int(month), int(day)))
+        else:
+            microsecond = int((fraction or "0")[:6].ljust(6, "0"))
+            moment = datetime.datetime(
+                int(year), int(month), int(day), int(hour), int(minute), int(second or 0), microsecond, _zone(zone)
+            )
+        moment.astimezone(datetime.UTC)  # as the database will store it: years 1 to 9999 in UTC
+    except (ValueError, OverflowError):
+        raise Open311Error(
+            400, f"{name} must be a W3C date or datetime with a time zone, e.g. 2010-01-01T00:00:00Z"
+        ) from None
+    return moment
+
+
+def _zone(text: str) -> datetime.tzinfo:
+    if text == "Z":
+        return datetime.UTC
+    sign = -1 if text[0] == "-" else 1
+    return datetime.timezone(sign * datetime.timedelta(hours=int(text[1:3]), minutes=int(text[4:6])))
+
+
+def _shifted(moment: datetime.datetime, delta: datetime.timedelta) -> datetime.datetime | None:
+    try:
+        return moment + delta
+    except OverflowError:  # past the end of the calendar: no bound that way
+        return None
+
+
+def _period(query) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+    """The range of requested_datetime asked for: the last 90 days by default, 90 days from one date given."""
+    start, end = _moment(query, "start_date"), _moment(query, "end_date")
+    if start and end:
+        if end < start:
+            raise Open311Error(400, "end_date is before start_date")
+        if end - start > SPAN:
+            raise Open311Error(400, "start_date and end_date may not span more than 90 days")
+        return start, end
+    if start:
+        return start, _shifted(start, SPAN)
+    if end:
+        return _shifted(end, -SPAN), end
+    return timezone.now() - SPAN, None
+
+
+def _filtered(query):
+    """The public reports a GET Service Requests asks for, newest first."""
+    reports = Report.objects.public().select_related("category").order_by("-created_at")
+    if references := _values(query, "service_request_id"):
+        return reports.filter(reference__in=references)  # the spec: it overrides all other arguments
+    if codes := _values(query, "service_code"):
+        reports = reports.filter(category__code__in=codes)
+    if statuses := _values(query, "status"):
+        if unknown := sorted(statuses - {"open", "closed"}):
+            raise Open311Error(400, f"status may be open or closed, comma-separated, not {unknown[0][:50]!r}")
+        reports = reports.with_status(statuses)
+    return reports.received_between(*_period(query))
+
+
+def _category(code: str) -> Category:
+    category = Category.objects.active().filter(code=code).first()
+    if category is None:
+        raise Open311Error(404, f"service_code {code[:50]!r} was not found")
+    return category
+
+
+def _degrees(text: str, name: str, limit: int) -> float:
+    if len(text) > 40 or not DEGREES.fullmatch(text):
+        raise Open311Error(400, f"{name} must be a number of degrees (WGS84), such as 50.0614")
+    value = float(text)
+    if not (math.isfinite(value) and -limit <= value <= limit):
+        raise Open311Error(400, f"{name} must be between -{limit} and {limit} degrees")
+    return round(value, 6)  # under 1 m, as FixMyStreet keeps them
+
+
+def _location(form) -> tuple[float | None, float | None]:
+    """The spec's location: lat and long, or address_string, or address_id; the coordinates if they came."""
+    latitude, longitude = form.get("lat", "").strip(), form.get("long", "").strip()
+    if latitude or longitude:
+        if not (latitude and longitude):
+            raise Open311Error(400, "lat and long must both be given")
+        return _degrees(latitude, "lat", 90), _degrees(longitude, "long", 180)
+    if not (form.get("address_string", "").strip() or form.get("address_id", "").strip()):
+        raise Open311Error(400, "A location is required: lat and long, address_string or address_id")
+    return None, None
+
+
+def _texts(form) -> dict[str, str]:
+    texts = {name: form.get(name, "").strip() for name in TEXT_LIMITS}
+    for name, text in texts.items():
+        if len(text) > TEXT_LIMITS[name]:
+            raise Open311Error(400, f"{name} is longer than {TEXT_LIMITS[name]} characters")
+        if has_control_characters(text):
+            raise Open311Error(400, f"{name} contains control characters")
+    if not texts["description"]:
+        raise Open311Error(400, "description was not provided")
+    if texts["email"]:
+        try:
+            validate_email(texts["email"])
+        except ValidationError:
+            raise Open311Error(400, "email is not a valid e-mail address") from None
+    if len(name := f"{texts['first_name']} {texts['last_name']}".strip()) > 200:
+        raise Open311Error(400, "first_name and last_name are longer than 200 characters together")
+    return {**texts, "name": name}
+
+
+# --- What the public sees ---------------------------------------------------------------------------------------
+
+
+def _w3c(moment: datetime.datetime) -> str:
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+
+
+def _service(category: Category) -> dict:
+    return {
+        "service_code": category.code,
+        "service_name": category.name,
+        "description": category.description,
+        "metadata": False,
+        "type": "realtime",
+        "keywords": "",
+        "group": "",
+    }
 
 
 def _public(report: Report) -> dict:
-    # Only what the public may see: never the resident's words, name, e-mail or address.
+    # Only what the public may see. The spec has a description and an address, but the resident's words, name,
+    # e-mail and own wording of the place stay private: they wrote to the moderators, not to the world (on
+    # FixMyStreet, which publishes them, residents write knowing their report is public). Where the problem is,
+    # as a city system sent it (coordinates to 6 decimals, its address_id), is shown as FixMyStreet shows it;
+    # it is erased with the personal data when the report is anonymised. Reports from the web form have no
+    # coordinates: null in JSON, an empty element in XML, as the spec's examples show what is missing.
     return {
         "service_request_id": report.reference,
         "status": "open" if report.is_open else "closed",
@@ -81,63 +328,120 @@ def _public(report: Report) -> dict:
         "service_name": report.category.name,
         "service_code": report.category.code,
         "description": None,
-        "requested_datetime": report.created_at.isoformat(),
-        "updated_datetime": report.updated_at.isoformat(),
+        "requested_datetime": _w3c(report.created_at),
+        "updated_datetime": _w3c(report.updated_at),
         "address": CITY,
+        "address_id": report.address_id or None,
+        "lat": report.latitude,
+        "long": report.longitude,
     }
 
 
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
+# --- Views ------------------------------------------------------------------------------------------------------
+
+
+@endpoint("GET")
+def discovery(request, fmt):
+    data = {
+        "changeset": CHANGESET,
+        "contact": settings.OPEN311_CONTACT,
+        "key_service": settings.OPEN311_KEY_SERVICE,
+        "endpoints": [
+            {
+                "specification": SPECIFICATION,
+                "url": f"{settings.SITE_URL}/open311/v2",
+                "changeset": CHANGESET,
+                "type": "test" if settings.DEBUG else "production",
+                # The spec's names of its formats; the XML is served as application/xml, its current name.
+                "formats": ["text/xml", "application/json"],
+            }
+        ],
+    }
+    return _render(data, fmt, root="discovery")
+
+
+@endpoint("GET")
+def service_list(request, fmt):
+    language = _requested_language(request) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        data = [_service(category) for category in Category.objects.active()]
+    return _render(data, fmt, root="services", item="service", language=language)
+
+
+@endpoint("GET")
+def service_definition(request, fmt, service_code):
+    # No service asks for more than the spec's own fields (metadata is false): a definition without attributes.
+    category = _category(service_code)
+    return _render({"service_code": category.code, "attributes": []}, fmt, root="service_definition")
+
+
+@endpoint("GET", "POST")
 def request_list(request, fmt):
     if request.method == "POST":
         return _create(request, fmt)
-    reports = Report.objects.public().select_related("category").order_by("-created_at")
-    if code := request.GET.get("service_code"):
-        reports = reports.filter(category__code=code)
-    with translation.override(_language(request)):
-        data = [_public(report) for report in reports[:1000]]
-    return _render(data, fmt, root="service_requests", item="request", language=_language(request))
+    language = _requested_language(request) or settings.LANGUAGE_CODE
+    reports = _filtered(request.GET)
+    with translation.override(language):
+        data = [_public(report) for report in reports[:MAX_REQUESTS]]
+    return _render(data, fmt, root="service_requests", item="request", language=language)
+
+
+@endpoint("GET")
+def request_detail(request, fmt, service_request_id):
+    report = Report.objects.public().select_related("category").filter(reference=service_request_id).first()
+    if report is None:
+        raise Open311Error(404, f"service_request_id {service_request_id[:50]!r} was not found")
+    language = _requested_language(request) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        data = [_public(report)]
+    return _render(data, fmt, root="service_requests", item="request", language=language)
 
 
 def _create(request, fmt):
-    if not ApiKey.is_valid(request.POST.get("api_key", "")):
-        return _error(403, "api_key is missing or not valid", fmt)
-    code = request.POST.get("service_code", "")
-    if not code:
-        return _error(400, "service_code was not provided", fmt)
-    category = Category.objects.active().filter(code=code).first()
-    if category is None:
-        return _error(400, f"service_code {code[:50]!r} is not a known service", fmt)
-    description = request.POST.get("description", "").strip()
-    if not description:
-        return _error(400, "description was not provided", fmt)
-    fields = {
-        "description": description,
-        "address_string": request.POST.get("address_string", "").strip(),
-        "email": request.POST.get("email", "").strip(),
-        "name": " ".join(filter(None, [request.POST.get("first_name", ""), request.POST.get("last_name", "")])).strip(),
-    }
-    if len(description) > 4000 or any(has_control_characters(value) for value in fields.values()):
-        return _error(400, "description is too long or contains control characters", fmt)
+    form = request.POST
+    api_key = ApiKey.find(form.get("api_key", ""))
+    if api_key is None:
+        raise Open311Error(403, "api_key is missing or not valid")
+    if not (code := form.get("service_code", "").strip()):
+        raise Open311Error(400, "service_code was not provided")
+    category = _category(code)
+    latitude, longitude = _location(form)
+    texts = _texts(form)
+    language = _requested_language(request)
+    retried = request.headers.get("Idempotency-Key", "").strip()
+    key = uuid.uuid5(IDEMPOTENCY_NAMESPACE, f"{api_key.pk}:{retried}") if retried else uuid.uuid4()
     try:
-        report = services.submit_report(
-            idempotency_key=uuid.uuid4(),
-            category=category,
-            message=description,
-            place=fields["address_string"][:200],
-            name=fields["name"][:200],
-            email=fields["email"],
-            language="pl",
-            source="open311",
-        )
+        with translation.override("en"):  # a model's own message, should one come, in the API's language
+            report = services.submit_report(
+                idempotency_key=key,
+                category=category,
+                message=texts["description"],
+                place=texts["address_string"],
+                latitude=latitude,
+                longitude=longitude,
+                address_id=texts["address_id"],
+                name=texts["name"],
+                email=texts["email"],
+                # The confirmation goes out in the report's language: the one asked for, else the city's.
+                language=language or SOURCE_LANGUAGE,
+                source="open311",
+            )
     except ValidationError as error:
-        return _error(400, "; ".join(error.messages), fmt)
+        if retried and Report.objects.filter(idempotency_key=key).exists():
+            raise Open311Error(400, "This Idempotency-Key was already used for another request") from None
+        raise Open311Error(400, "; ".join(error.messages)) from None
     notice = {"service_request_id": report.reference, "service_notice": "", "account_id": None}
-    return _render([notice], fmt, root="service_requests", item="request")
+    return _render([notice], fmt, root="service_requests", item="request", language=language or settings.LANGUAGE_CODE)
 
 
+FORMAT = r"\.(?P<fmt>json|xml)$"
 urlpatterns = [
-    re_path(r"^services\.(?P<fmt>json|xml)$", service_list, name="open311_services"),
-    re_path(r"^requests\.(?P<fmt>json|xml)$", request_list, name="open311_requests"),
+    re_path(rf"^discovery{FORMAT}", discovery, name="open311_discovery"),
+    re_path(rf"^v2/discovery{FORMAT}", discovery, name="open311_discovery_v2"),  # where FixMyStreet has it
+    re_path(rf"^v2/services{FORMAT}", service_list, name="open311_services"),
+    re_path(rf"^v2/services/(?P<service_code>[^/]+){FORMAT}", service_definition, name="open311_service"),
+    re_path(rf"^v2/requests{FORMAT}", request_list, name="open311_requests"),
+    re_path(rf"^v2/requests/(?P<service_request_id>[^/]+){FORMAT}", request_detail, name="open311_request"),
+    # Anything else under /open311/ is the spec's 404, never a page of the site.
+    re_path(r"", not_found, name="open311_not_found"),
 ]

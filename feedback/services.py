@@ -59,6 +59,9 @@ def submit_report(
     message: str,
     language: str,
     place: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+    address_id: str = "",
     name: str = "",
     email: str = "",
     client_ip: str | None = None,
@@ -77,6 +80,9 @@ def submit_report(
                 category=category,
                 message=message,
                 place=place,
+                latitude=latitude,
+                longitude=longitude,
+                address_id=address_id,
                 name=name,
                 email=email,
                 language=language,
@@ -150,7 +156,10 @@ def update_report(*, report: Report, author=None, state: str | None = None, repl
 
 
 def purge_feedback(*, older_than_days: int) -> int:
-    """Remove personal fields from closed reports older than the limit; the counts behind the statistics stay."""
+    """Remove personal fields from closed reports older than the limit; the counts behind the statistics stay.
+
+    The place goes with them, in every form it came in: where a problem was can point at who reported it.
+    """
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
     reports = Report.objects.filter(
         state__in=[Report.State.CLOSED, Report.State.ANSWERED, Report.State.SPAM],
@@ -167,7 +176,15 @@ def _anonymise(reports) -> int:
         ReportEvent.objects.filter(report_id__in=ids).update(reply="")
         InternalNote.objects.filter(report_id__in=ids).delete()
         Report.objects.filter(pk__in=ids).update(
-            name="", email="", place="", message="", client_ip=None, anonymised_at=timezone.now()
+            name="",
+            email="",
+            place="",
+            latitude=None,
+            longitude=None,
+            address_id="",
+            message="",
+            client_ip=None,
+            anonymised_at=timezone.now(),
         )
     return len(ids)
 
@@ -181,6 +198,9 @@ def export_for_email(email: str) -> str:
             "category": r.category.code,
             "message": r.message,
             "place": r.place,
+            "lat": r.latitude,
+            "long": r.longitude,
+            "address_id": r.address_id,
             "name": r.name,
             "email": r.email,
             "language": r.language,

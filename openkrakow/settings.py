@@ -167,6 +167,15 @@ SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT')
 # How many reverse proxies stand in front of the app and append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Open311 GeoReport v2 (feedback/open311.py). The one jurisdiction it serves: by the spec's convention the city's
+# main website without "www"; clients may send it as jurisdiction_id or leave it out. Discovery tells city systems
+# whom to contact and how to get an API key (keys are issued in the admin).
+OPEN311_JURISDICTION = os.environ.get("OPEN311_JURISDICTION", "krakow.pl")
+OPEN311_CONTACT = os.environ.get("OPEN311_CONTACT", f"See the contacts page: {SITE_URL}/en/contacts/")
+OPEN311_KEY_SERVICE = os.environ.get(
+    "OPEN311_KEY_SERVICE", f"The site's editors issue keys to city systems; ask through {SITE_URL}/en/contacts/"
+)
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -14,7 +14,7 @@ urlpatterns = [
     path("admin/translations/", include(translation_dashboard.urls())),
     path("admin/two-factor/", include(two_factor.urls())),
     path("admin/", admin.site.urls),
-    path("open311/v2/", include("feedback.open311")),
+    path("open311/", include("feedback.open311")),
     path("healthz", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("media/<path:path>", page_views.media, name="media"),

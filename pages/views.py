@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from conference.models import Conference, Speaker
+from feedback import open311
 from pages.feeds import SiteFeed
 from pages.forms import SearchForm
 from pages.models import ContactRole, Document, NewsEntry, Page
@@ -199,6 +200,8 @@ def media(request, path):
 def bad_request(request, exception):
     """The 400 page, in the address's (or the browser's) language: it may answer before LocaleMiddleware ran, for
     a request refused early or a bad Host header. It reads nothing of the request's body, and never fails."""
+    if request.path_info.startswith("/open311/"):
+        return open311.bad_request(request)  # a city system reads the spec's error list, not a page
     try:
         request.GET  # noqa: B018 (the page's search box shows ?q=; a query that was itself the bad part is left out)
     except (BadRequest, SuspiciousOperation):
@@ -220,6 +223,8 @@ def page_not_found(request, exception):
 
 def server_error(request):
     try:
+        if request.path_info.startswith("/open311/"):
+            return open311.server_error(request)
         return render(request, "500.html", status=500)
     except Exception:  # the error page must never fail in turn, whatever broke
         logger.exception("The 500 page itself failed to render")

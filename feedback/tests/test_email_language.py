@@ -57,6 +57,7 @@ def test_a_report_from_a_city_system_is_confirmed_in_the_reports_language(client
             "api_key": "secret-key",
             "service_code": "air-quality",
             "description": "Smog w Nowej Hucie.",
+            "address_string": "Nowa Huta",
             "email": "jan@example.org",
         },
         HTTP_ACCEPT_LANGUAGE="ru",

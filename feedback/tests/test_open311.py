@@ -1,19 +1,96 @@
-"""Open311 GeoReport v2: services and requests in JSON and XML, keys, errors and no personal data."""
+"""Open311 GeoReport v2 through Django's test client: JSON and XML shapes, filters, locations, errors, privacy."""
 
+import datetime
 import json
 from xml.etree import ElementTree as ET
 
 import pytest
+from django.utils import timezone
+from post_office.models import Email
 
-from feedback.models import ApiKey, Report
+from feedback.models import ApiKey, Category, Report
+from feedback.services import erase_for_email, export_for_email, purge_feedback, submit_report, update_report
 
 pytestmark = pytest.mark.integration
+
+KRAKOW = {"lat": "50.061947", "long": "19.936856"}
+# Every field a request shows, as the spec lists them; those that may not be returned are left out.
+REQUEST_FIELDS = {
+    "service_request_id",
+    "status",
+    "status_notes",
+    "service_name",
+    "service_code",
+    "description",
+    "requested_datetime",
+    "updated_datetime",
+    "address",
+    "address_id",
+    "lat",
+    "long",
+}
 
 
 @pytest.fixture
 def api_key(db):
     ApiKey.objects.create(name="City system", key_hash=ApiKey.hash("secret-key"))
     return "secret-key"
+
+
+@pytest.fixture
+def categories(db):
+    """Two categories and no other reports than a test's own, for filters whose answers are counted exactly."""
+    return [
+        Category.objects.create(code="roads", name_en="Roads", name_pl="Drogi", name_uk="Дороги", name_ru="Дороги"),
+        Category.objects.create(code="parks", name_en="Parks", name_pl="Parki", name_uk="Парки", name_ru="Парки"),
+    ]
+
+
+def make_report(code: str, *, days_ago: float = 1, state: str = "received", **fields) -> Report:
+    import uuid
+
+    report = submit_report(
+        idempotency_key=uuid.uuid4(),
+        category=Category.objects.get(code=code),
+        message=fields.pop("message", "Pothole in front of my flat at Długa 5/12"),
+        language="pl",
+        **fields,
+    )
+    Report.objects.filter(pk=report.pk).update(created_at=timezone.now() - datetime.timedelta(days=days_ago))
+    if state != "received":
+        update_report(report=report, state=state)
+    report.refresh_from_db()
+    return report
+
+
+def errors(response) -> list[dict]:
+    """The GeoReport error list of an answer, read from JSON or XML as its Content-Type says."""
+    if response["Content-Type"].startswith("application/json"):
+        return json.loads(response.content)
+    root = ET.fromstring(response.content)
+    assert root.tag == "errors", response.content
+    return [{"code": int(e.findtext("code")), "description": e.findtext("description")} for e in root]
+
+
+def assert_error(response, status: int, fragment: str = "", fmt: str = "json"):
+    assert response.status_code == status, response.content[:300]
+    expected = "application/json" if fmt == "json" else "application/xml"
+    assert response["Content-Type"].startswith(expected)
+    [error] = errors(response)
+    assert error["code"] == status
+    assert fragment in error["description"]
+
+
+def ids(response) -> set[str]:
+    assert response.status_code == 200, response.content[:300]
+    return {entry["service_request_id"] for entry in json.loads(response.content)}
+
+
+def post(client, api_key, fmt="json", **data):
+    return client.post(f"/open311/v2/requests.{fmt}", {"api_key": api_key, **data})
+
+
+# --- Services ---------------------------------------------------------------------------------------------------
 
 
 def test_services_list_the_categories_by_code(client, demo):
@@ -28,78 +105,442 @@ def test_services_list_the_categories_by_code(client, demo):
     assert xml.tag == "services" and xml.find("service/service_code").text
 
 
+@pytest.mark.parametrize(
+    "locale,language",
+    [("uk", "uk"), ("uk_UA", "uk"), ("uk-UA", "uk"), ("UK", "uk"), ("en_US", "en"), ("ru-RU", "ru"), ("pl", "pl")],
+)
+def test_the_locale_is_read_as_a_language_tag(client, demo, locale, language):
+    response = client.get("/open311/v2/services.json", {"locale": locale})
+    assert response["Content-Language"] == language
+    names = {"uk": "Якість повітря і смог", "en": "Air quality and smog", "ru": "Качество воздуха и смог"}
+    names["pl"] = "Jakość powietrza i smog"
+    smog = next(s for s in json.loads(response.content) if s["service_code"] == "air-quality")
+    assert smog["service_name"] == names[language]
+
+
+@pytest.mark.parametrize("locale", ["ukr", "rus", "plx", "xx", "u", "uk_UA_x_y" + "z" * 600, ""])
+def test_an_unknown_locale_is_answered_in_english(client, demo, locale):
+    # "ukr" used to be read as "uk": only its first two letters were looked at.
+    response = client.get("/open311/v2/services.json", {"locale": locale})
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    smog = next(s for s in json.loads(response.content) if s["service_code"] == "air-quality")
+    assert smog["service_name"] == "Air quality and smog"
+
+
+def test_a_service_definition_is_its_code_and_no_attributes(client, demo):
+    response = client.get("/open311/v2/services/air-quality.json")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"service_code": "air-quality", "attributes": []}
+    root = ET.fromstring(client.get("/open311/v2/services/air-quality.xml").content)
+    assert root.tag == "service_definition"
+    assert root.findtext("service_code") == "air-quality"
+    assert root.find("attributes") is not None and len(root.find("attributes")) == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_an_unknown_or_retired_service_definition_is_a_404(client, demo, fmt):
+    assert_error(client.get(f"/open311/v2/services/no-such-service.{fmt}"), 404, "no-such-service", fmt)
+    Category.objects.filter(code="air-quality").update(active=False)
+    assert_error(client.get(f"/open311/v2/services/air-quality.{fmt}"), 404, "air-quality", fmt)
+
+
+# --- One request ------------------------------------------------------------------------------------------------
+
+
+def test_one_request_is_a_one_element_list(client, categories):
+    report = make_report("roads", latitude=50.061947, longitude=19.936856, address_id="KRK-123")
+    response = client.get(f"/open311/v2/requests/{report.reference}.json")
+    assert response.status_code == 200, response.content[:300]
+    [entry] = json.loads(response.content)
+    assert set(entry) == REQUEST_FIELDS
+    assert entry["service_request_id"] == report.reference
+    assert (entry["lat"], entry["long"], entry["address_id"]) == (50.061947, 19.936856, "KRK-123")
+    assert (entry["status"], entry["service_code"], entry["service_name"]) == ("open", "roads", "Roads")
+    assert datetime.datetime.fromisoformat(entry["requested_datetime"]) == report.created_at.replace(microsecond=0)
+
+    root = ET.fromstring(client.get(f"/open311/v2/requests/{report.reference}.xml").content)
+    assert root.tag == "service_requests"
+    [request] = root.findall("request")
+    assert request.findtext("service_request_id") == report.reference
+    assert (request.findtext("lat"), request.findtext("long")) == ("50.061947", "19.936856")
+    assert {child.tag for child in request} == REQUEST_FIELDS
+
+
+def test_a_report_from_the_web_form_has_no_coordinates(client, categories):
+    report = make_report("roads", place="Długa 5/12, my flat")
+    [entry] = json.loads(client.get(f"/open311/v2/requests/{report.reference}.json").content)
+    assert (entry["lat"], entry["long"], entry["address_id"]) == (None, None, None)
+    request = ET.fromstring(client.get(f"/open311/v2/requests/{report.reference}.xml").content).find("request")
+    assert (request.find("lat").text, request.find("long").text, request.find("address_id").text) == (None,) * 3
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_an_unknown_held_or_spam_request_is_a_404_not_a_redirect(client, categories, fmt):
+    assert_error(client.get(f"/open311/v2/requests/FB-2020-99999.{fmt}"), 404, "FB-2020-99999", fmt)
+    held = make_report("roads", state="held")
+    spam = make_report("roads", state="spam")
+    for report in (held, spam):
+        assert_error(client.get(f"/open311/v2/requests/{report.reference}.{fmt}"), 404, report.reference, fmt)
+
+
+# --- The list and its filters -----------------------------------------------------------------------------------
+
+
 def test_requests_list_has_public_fields_only(client, demo):
-    Report.objects.update(name="Secret Name", email="secret@example.org")
+    Report.objects.update(name="Secret Name", email="secret@example.org", place="Długa 5/12")
     response = client.get("/open311/v2/requests.json")
     body = response.content.decode()
     requests = json.loads(body)
     assert len(requests) == Report.objects.public().count()
-    assert "Secret Name" not in body and "secret@example.org" not in body
+    assert "Secret Name" not in body and "secret@example.org" not in body and "Długa" not in body
     assert "smog in winter" not in body  # residents' own words are not published
     assert {r["address"] for r in requests} == {"Kraków"}
-    assert set(requests[0]) == {
-        "service_request_id",
-        "status",
-        "status_notes",
-        "service_name",
-        "service_code",
-        "description",
-        "requested_datetime",
-        "updated_datetime",
-        "address",
-    }
+    assert {r["description"] for r in requests} == {None}
+    assert set(requests[0]) == REQUEST_FIELDS
     xml = ET.fromstring(client.get("/open311/v2/requests.xml").content)
     assert xml.tag == "service_requests"
+    assert len(xml.findall("request")) == len(requests)
 
 
-def test_posting_a_request_with_a_key_creates_a_report(client, demo, api_key):
-    response = client.post(
-        "/open311/v2/requests.json",
-        {
-            "api_key": api_key,
-            "service_code": "city-services",
-            "description": "Broken ticket machine",
-            "email": "c@example.org",
-        },
-    )
-    assert response.status_code == 200
-    created = json.loads(response.content)[0]
+def test_the_list_filters_by_service_code_status_and_ids(client, categories):
+    road_open = make_report("roads")
+    road_closed = make_report("roads", state="closed")
+    park_answered = make_report("parks", state="answered")
+    park_open = make_report("parks", state="in_progress")
+    make_report("parks", state="spam")
+    url = "/open311/v2/requests.json"
+    assert ids(client.get(url)) == {road_open.reference, road_closed.reference, park_answered.reference,
+                                    park_open.reference}  # fmt: skip
+    assert ids(client.get(url, {"service_code": "roads"})) == {road_open.reference, road_closed.reference}
+    assert len(ids(client.get(url, {"service_code": "roads,parks"}))) == 4
+    assert ids(client.get(url, {"service_code": "nothing"})) == set()
+    assert ids(client.get(url, {"status": "open"})) == {road_open.reference, park_open.reference}
+    assert ids(client.get(url, {"status": "closed"})) == {road_closed.reference, park_answered.reference}
+    assert len(ids(client.get(url, {"status": "open,closed"}))) == 4
+    assert ids(client.get(url, {"status": "open", "service_code": "parks"})) == {park_open.reference}
+    # service_request_id overrides every other filter.
+    chosen = f"{road_closed.reference}, {park_open.reference},FB-2020-99999"
+    both = {road_closed.reference, park_open.reference}
+    assert ids(client.get(url, {"service_request_id": chosen, "service_code": "nothing", "status": "open"})) == both
+
+
+def test_the_list_filters_by_date_and_defaults_to_the_last_90_days(client, categories):
+    recent = make_report("roads", days_ago=10)
+    older = make_report("roads", days_ago=40)
+    oldest = make_report("roads", days_ago=100)
+    url = "/open311/v2/requests.json"
+    assert ids(client.get(url)) == {recent.reference, older.reference}
+
+    def day(days_ago: int) -> str:
+        moment = timezone.now() - datetime.timedelta(days=days_ago)
+        return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    assert ids(client.get(url, {"start_date": day(50), "end_date": day(5)})) == {recent.reference, older.reference}
+    assert ids(client.get(url, {"start_date": day(50), "end_date": day(20)})) == {older.reference}
+    assert ids(client.get(url, {"start_date": day(135)})) == {oldest.reference}  # a span of 90 days from there
+    assert ids(client.get(url, {"end_date": day(30)})) == {older.reference, oldest.reference}
+    local = (timezone.localtime() - datetime.timedelta(days=45)).replace(microsecond=0).isoformat()
+    assert ids(client.get(url, {"start_date": local})) == {recent.reference, older.reference}
+    assert ids(client.get(url, {"start_date": local[:10]})) == {recent.reference, older.reference}  # a date alone
+
+
+@pytest.mark.parametrize(
+    "params,fragment",
+    [
+        ({"start_date": "yesterday"}, "start_date"),
+        ({"start_date": "2024-02-30T00:00:00Z"}, "start_date"),
+        ({"start_date": "2024-01-01T10:00:00"}, "start_date"),  # a time without its time zone
+        ({"end_date": "2024-13-01"}, "end_date"),
+        ({"end_date": "٢٠٢٤-٠١-٠١"}, "end_date"),
+        ({"end_date": "9999-12-31T23:59:59-14:00"}, "end_date"),
+        ({"start_date": "2024-03-01T00:00:00Z", "end_date": "2024-01-01T00:00:00Z"}, "end_date"),
+        ({"start_date": "2024-01-01T00:00:00Z", "end_date": "2024-06-01T00:00:00Z"}, "90 days"),
+        ({"status": "pending"}, "status"),
+        ({"status": "open,unknown"}, "status"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_an_invalid_filter_is_a_400(client, categories, params, fragment, fmt):
+    assert_error(client.get(f"/open311/v2/requests.{fmt}", params), 400, fragment, fmt)
+
+
+@pytest.mark.parametrize("date", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "9999-12-31", "0001-01-01"])
+@pytest.mark.parametrize("name", ["start_date", "end_date"])
+def test_dates_at_the_ends_of_the_calendar_are_answered(client, categories, date, name):
+    assert client.get("/open311/v2/requests.json", {name: date}).status_code in (200, 400)
+
+
+def test_the_list_stops_at_1000_requests_newest_first(client, categories):
+    roads = Category.objects.get(code="roads")
+    now = timezone.now()
+    Report.objects.bulk_create(
+        Report(reference=f"T-{n:05d}", category=roads, message="x", language="pl",
+               created_at=now - datetime.timedelta(minutes=n))
+        for n in range(1001)
+    )  # fmt: skip
+    requests = json.loads(client.get("/open311/v2/requests.json").content)
+    assert len(requests) == 1000
+    assert requests[0]["service_request_id"] == "T-00000" and requests[-1]["service_request_id"] == "T-00999"
+
+
+# --- Posting a request ------------------------------------------------------------------------------------------
+
+
+def test_posting_a_request_with_coordinates_stores_and_returns_them(client, demo, api_key):
+    response = post(client, api_key, service_code="city-services", description="Broken ticket machine",
+                    email="c@example.org", lat="50.0619474", long="19.9368564")  # fmt: skip
+    assert response.status_code == 200, response.content
+    [created] = json.loads(response.content)
+    assert set(created) == {"service_request_id", "service_notice", "account_id"}
     report = Report.objects.get(reference=created["service_request_id"])
     assert (report.source, report.category.code, report.place) == ("open311", "city-services", "")
+    assert (report.latitude, report.longitude) == (50.061947, 19.936856)  # FixMyStreet's 6 decimals, under 1 m
+    [shown] = json.loads(client.get(f"/open311/v2/requests/{report.reference}.json").content)
+    assert (shown["lat"], shown["long"]) == (50.061947, 19.936856)
+
+
+@pytest.mark.parametrize(
+    "location",
+    [{"address_string": "Rynek Główny 1"}, {"address_id": "KRK-000123"}, {"lat": "-90", "long": "180"},
+     {"lat": "5e-05", "long": "-0.5"}],
+)  # fmt: skip
+def test_any_one_location_the_spec_allows_is_enough(client, demo, api_key, location):
+    response = post(client, api_key, service_code="other", description="Bench broken", **location)
+    assert response.status_code == 200, response.content
+    report = Report.objects.get(reference=json.loads(response.content)[0]["service_request_id"])
+    assert report.place == location.get("address_string", "")
+    assert report.address_id == location.get("address_id", "")
+    if "lat" in location:
+        assert (report.latitude, report.longitude) == (float(location["lat"]), float(location["long"]))
+
+
+@pytest.mark.parametrize(
+    "location,fragment",
+    [
+        ({}, "location"),
+        ({"address_string": "   ", "address_id": ""}, "location"),
+        ({"lat": "50.06"}, "long"),
+        ({"long": "19.94", "address_string": "Rynek"}, "lat"),
+        ({"lat": "91", "long": "19.94"}, "lat"),
+        ({"lat": "-90.5", "long": "19.94"}, "lat"),
+        ({"lat": "50.06", "long": "180.01"}, "long"),
+        ({"lat": "NaN", "long": "19.94"}, "lat"),
+        ({"lat": "50.06", "long": "inf"}, "long"),
+        ({"lat": "1e308", "long": "19.94"}, "lat"),
+        ({"lat": "fifty", "long": "19.94"}, "lat"),
+        ({"lat": "50,06", "long": "19,94"}, "lat"),
+        ({"lat": "5_0", "long": "19.94"}, "lat"),
+        ({"lat": "٥٠", "long": "19.94"}, "lat"),
+        ({"address_id": "x" * 101}, "address_id"),
+        ({"address_id": "KRK\x07"}, "address_id"),
+        ({"address_string": "x" * 201}, "address_string"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_missing_or_invalid_location_is_a_400_and_stores_nothing(client, demo, api_key, location, fragment, fmt):
+    before = Report.objects.count()
+    response = post(client, api_key, fmt, service_code="other", description="Bench broken", **location)
+    assert_error(response, 400, fragment, fmt)
+    assert Report.objects.count() == before
 
 
 @pytest.mark.parametrize("key", [None, "", "wrong"])
 def test_a_missing_or_invalid_key_is_403(client, demo, api_key, key):
-    data = {"service_code": "other", "description": "x"}
+    data = {"service_code": "other", "description": "x", **KRAKOW}
     if key is not None:
         data["api_key"] = key
     response = client.post("/open311/v2/requests.json", data)
-    assert response.status_code == 403
-    assert json.loads(response.content)[0]["code"] == 403
+    assert_error(response, 403, "api_key")
+    assert_error(client.post("/open311/v2/requests.xml", data), 403, "api_key", "xml")
 
 
 def test_a_missing_service_code_is_a_geo_report_400(client, demo, api_key):
-    response = client.post("/open311/v2/requests.json", {"api_key": api_key, "description": "x"})
+    response = post(client, api_key, description="x", **KRAKOW)
     assert response.status_code == 400
     assert json.loads(response.content) == [{"code": 400, "description": "service_code was not provided"}]
-    xml = client.post("/open311/v2/requests.xml", {"api_key": api_key, "description": "x"})
-    error = ET.fromstring(xml.content)
-    assert (error.tag, error.find("error/code").text) == ("errors", "400")
+    assert_error(post(client, api_key, "xml", description="x", **KRAKOW), 400, "service_code", "xml")
+
+
+@pytest.mark.parametrize("code", ["nope", "air-quality-retired"])
+def test_an_unknown_service_code_is_a_404_and_stores_nothing(client, demo, api_key, code):
+    Category.objects.create(code="air-quality-retired", name="Old", active=False)
+    before = Report.objects.count()
+    assert_error(post(client, api_key, service_code=code, description="x", **KRAKOW), 404, code)
+    assert_error(post(client, api_key, "xml", service_code=code, description="x", **KRAKOW), 404, code, "xml")
+    assert Report.objects.count() == before
 
 
 @pytest.mark.parametrize(
-    "data",
+    "data,fragment",
     [
-        {"service_code": "nope", "description": "x"},
-        {"service_code": "other", "description": ""},
-        {"service_code": "other", "description": "x" * 4001},
-        {"service_code": "other", "description": "bell\x07"},
-        {"service_code": "other", "description": "x", "email": "not-an-email"},
+        ({"description": ""}, "description"),
+        ({"description": "x" * 4001}, "description"),
+        ({"description": "bell\x07"}, "description"),
+        ({"first_name": "Ol\x1bena"}, "first_name"),
+        ({"email": "not-an-email"}, "email"),
+        ({"email": "a@" + "b" * 300 + ".pl"}, "email"),
+        ({"email": "olena\x9f@example.org"}, "email"),
     ],
 )
-def test_bad_api_input_is_a_400_and_stores_nothing(client, demo, api_key, data):
+def test_bad_api_input_is_a_400_and_stores_nothing(client, demo, api_key, data, fragment):
     before = Report.objects.count()
-    response = client.post("/open311/v2/requests.json", {"api_key": api_key, **data})
-    assert response.status_code == 400
-    assert json.loads(response.content)[0]["code"] == 400
+    response = post(client, api_key, **{"service_code": "other", "description": "x", **KRAKOW, **data})
+    assert_error(response, 400, fragment)
     assert Report.objects.count() == before
+
+
+def test_a_request_in_a_locale_is_stored_and_confirmed_in_that_language(client, demo, api_key):
+    response = post(client, api_key, service_code="air-quality", description="Smog", email="olena@example.org",
+                    locale="uk_UA", **KRAKOW)  # fmt: skip
+    assert response["Content-Language"] == "uk"
+    report = Report.objects.get(reference=json.loads(response.content)[0]["service_request_id"])
+    assert report.language == "uk"
+    email = Email.objects.get(to=["olena@example.org"])
+    assert email.headers["Content-Language"] == "uk"
+    assert "/uk/feedback/status/" in email.message
+    unknown = post(client, api_key, service_code="air-quality", description="Smog 2", locale="ukr", **KRAKOW)
+    assert Report.objects.get(reference=json.loads(unknown.content)[0]["service_request_id"]).language == "pl"
+
+
+def test_the_same_idempotency_key_is_the_same_request(client, demo, api_key):
+    data = {"api_key": api_key, "service_code": "other", "description": "Bench broken", **KRAKOW}
+    headers = {"Idempotency-Key": "retry-7"}
+    first = client.post("/open311/v2/requests.json", data, headers=headers)
+    again = client.post("/open311/v2/requests.json", data, headers=headers)
+    assert first.status_code == again.status_code == 200
+    assert json.loads(first.content) == json.loads(again.content)
+    assert Report.objects.filter(message="Bench broken").count() == 1
+    changed = client.post("/open311/v2/requests.json", {**data, "description": "Other"}, headers=headers)
+    assert_error(changed, 400, "Idempotency-Key")
+    # Without the header, or with another key's header, each post is a request of its own.
+    client.post("/open311/v2/requests.json", data)
+    ApiKey.objects.create(name="Other city system", key_hash=ApiKey.hash("other-key"))
+    other = client.post("/open311/v2/requests.json", {**data, "api_key": "other-key"}, headers=headers)
+    assert json.loads(other.content)[0]["service_request_id"] != json.loads(first.content)[0]["service_request_id"]
+    assert Report.objects.filter(message="Bench broken").count() == 3
+
+
+# --- Jurisdiction, discovery, and errors anywhere under /open311/ ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/open311/v2/services.json", "/open311/v2/services/other.json", "/open311/v2/requests.json",
+     "/open311/discovery.json", "/open311/v2/discovery.json"],
+)  # fmt: skip
+def test_the_jurisdiction_is_checked_when_given(client, demo, settings, address):
+    settings.OPEN311_JURISDICTION = "krakow.example.org"
+    assert client.get(address).status_code == 200
+    assert client.get(address, {"jurisdiction_id": ""}).status_code == 200
+    assert client.get(address, {"jurisdiction_id": "Krakow.Example.org"}).status_code == 200
+    assert_error(client.get(address, {"jurisdiction_id": "sfgov.org"}), 404, "jurisdiction_id")
+
+
+def test_a_post_for_another_jurisdiction_is_a_404(client, demo, api_key, settings):
+    settings.OPEN311_JURISDICTION = "krakow.example.org"
+    data = {"service_code": "other", "description": "x", **KRAKOW}
+    assert_error(post(client, api_key, jurisdiction_id="sfgov.org", **data), 404, "jurisdiction_id")
+    assert post(client, api_key, jurisdiction_id="krakow.example.org", **data).status_code == 200
+    report = make_report("other")
+    assert_error(client.get(f"/open311/v2/requests/{report.reference}.json", {"jurisdiction_id": "x"}), 404)
+
+
+def test_discovery_describes_the_endpoint(client, db, settings):
+    settings.SITE_URL = "https://openkrakow.example.org"
+    settings.OPEN311_CONTACT = "Write to api@openkrakow.example.org"
+    settings.OPEN311_KEY_SERVICE = "Ask api@openkrakow.example.org for a key"
+    response = client.get("/open311/discovery.json")
+    assert response.status_code == 200
+    discovery = json.loads(response.content)
+    assert discovery["contact"] == "Write to api@openkrakow.example.org"
+    assert discovery["key_service"] == "Ask api@openkrakow.example.org for a key"
+    [endpoint] = discovery["endpoints"]
+    assert endpoint == {
+        "specification": "http://wiki.open311.org/GeoReport_v2",
+        "url": "https://openkrakow.example.org/open311/v2",
+        "changeset": discovery["changeset"],
+        "type": "production",
+        "formats": ["text/xml", "application/json"],
+    }
+    root = ET.fromstring(client.get("/open311/discovery.xml").content)
+    assert root.tag == "discovery"
+    assert root.findtext("contact") == "Write to api@openkrakow.example.org"
+    assert root.findtext("endpoints/endpoint/url") == "https://openkrakow.example.org/open311/v2"
+    assert [f.text for f in root.findall("endpoints/endpoint/formats/format")] == ["text/xml", "application/json"]
+    assert json.loads(client.get("/open311/v2/discovery.json").content) == discovery  # where FixMyStreet has it
+
+
+@pytest.mark.parametrize(
+    "address,fmt",
+    [("/open311/v2/nothing.json", "json"), ("/open311/v2/nothing.xml", "xml"), ("/open311/", "json"),
+     ("/open311/v3/services.xml", "xml"), ("/open311/v2/requests/a/b.json", "json"),
+     ("/open311/v2/services.html", "json")],
+)  # fmt: skip
+def test_an_unknown_address_under_open311_is_a_geo_report_404(client, db, address, fmt):
+    assert_error(client.get(address), 404, "", fmt)
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch", "options"])
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_method_an_address_does_not_take_is_a_geo_report_405(client, demo, method, fmt):
+    response = getattr(client, method)(f"/open311/v2/requests.{fmt}")
+    assert_error(response, 405, method.upper(), fmt)
+    assert response["Allow"] == "GET, HEAD, POST"
+    response = client.post(f"/open311/v2/services.{fmt}")
+    assert_error(response, 405, "POST", fmt)
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_nul_or_control_character_is_a_geo_report_400(client, demo, api_key, fmt):
+    client.raise_request_exception = False
+    for response in [
+        client.get(f"/open311/v2/requests.{fmt}", {"service_code": "\x00"}),
+        client.get(f"/open311/v2/services.{fmt}?locale=%00"),
+        client.get(f"/open311/v2/requests/%01.{fmt}"),
+        client.post(
+            f"/open311/v2/requests.{fmt}", {"api_key": api_key, "service_code": "other", "description": "\x00"}
+        ),
+    ]:
+        assert_error(response, 400, "", fmt)
+        assert "<html" not in response.content.decode()
+
+
+def test_an_unreadable_post_body_is_a_geo_report_400(client, demo):
+    client.raise_request_exception = False
+    response = client.generic("POST", "/open311/v2/requests.xml", b"name=x", content_type="multipart/form-data")
+    assert_error(response, 400, "", "xml")
+
+
+# --- Privacy: what is kept, exported and erased -----------------------------------------------------------------
+
+
+def test_coordinates_are_exported_and_erased_with_the_residents_data(categories):
+    report = make_report("roads", email="olena@example.org", latitude=50.06, longitude=19.94, address_id="KRK-1")
+    [exported] = json.loads(export_for_email("olena@example.org"))["reports"]
+    assert (exported["lat"], exported["long"], exported["address_id"]) == (50.06, 19.94, "KRK-1")
+    erase_for_email("olena@example.org")
+    report.refresh_from_db()
+    assert (report.latitude, report.longitude, report.address_id) == (None, None, "")
+
+
+def test_purged_reports_lose_their_coordinates(categories):
+    report = make_report("roads", state="closed", latitude=50.06, longitude=19.94, address_id="KRK-1")
+    Report.objects.filter(pk=report.pk).update(updated_at=timezone.now() - datetime.timedelta(days=400))
+    assert purge_feedback(older_than_days=365) == 1
+    report.refresh_from_db()
+    assert (report.latitude, report.longitude, report.address_id) == (None, None, "")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_server_error_is_the_spec_error_list_too(categories, fmt, monkeypatch):
+    """A city system that meets a bug reads a 500 in the format it asked for, not the site's HTML page."""
+    from django.test import Client
+
+    def broken(query):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("feedback.open311._filtered", broken)
+    response = Client(raise_request_exception=False).get(f"/open311/v2/requests.{fmt}")
+    assert_error(response, 500, "try again later", fmt)
