@@ -8,6 +8,7 @@ import uuid
 from itertools import groupby
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -228,7 +229,6 @@ class SessionView(DetailView):
 
 def _event_json_ld(request, session: Session) -> dict:
     venue = session.room.venue
-    status = "EventCancelled" if session.is_cancelled else "EventRescheduled" if session.state == "moved" else None
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -247,10 +247,11 @@ def _event_json_ld(request, session: Session) -> dict:
         },
         "performer": [{"@type": "Person", "name": s.name} for s in session.speakers.all()],
     }
-    if status:
-        data["eventStatus"] = f"https://schema.org/{status}"
-    if session.state == Session.State.MOVED:
-        # The start before its latest move in time (a move to another room only keeps the start).
+    if session.is_cancelled:
+        data["eventStatus"] = "https://schema.org/EventCancelled"
+    elif session.state == Session.State.MOVED:
+        # The start before its latest move in time. schema.org's EventRescheduled is a new date, and wants the
+        # previous one; a session only moved to another room takes place when it always did, as scheduled.
         previous = (
             session.changes.filter(kind=ScheduleChange.Kind.MOVED, previous_start__isnull=False)
             .exclude(previous_start=session.start)
@@ -259,7 +260,10 @@ def _event_json_ld(request, session: Session) -> dict:
             .first()
         )
         if previous:
+            data["eventStatus"] = "https://schema.org/EventRescheduled"
             data["previousStartDate"] = timezone.localtime(previous).isoformat()
+        else:
+            data["eventStatus"] = "https://schema.org/EventScheduled"
     return data
 
 
@@ -388,6 +392,10 @@ def _etag(request, response) -> str:
         return quote_etag(f"{translation.get_language()}-{hashlib.sha256(response.content).hexdigest()[:32]}")
 
 
+# How long the shared cache remembers what an export's address last served (see _last_modified).
+EXPORT_MEMORY_SECONDS = 60 * 60 * 24 * 90
+
+
 def _conditional_export(view):
     """Answer If-None-Match and If-Modified-Since with 304 when the export has not changed since.
 
@@ -401,13 +409,30 @@ def _conditional_export(view):
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         response["ETag"] = _etag(request, response)
-        changed = _last_change(request)
-        last_modified = int(changed.timestamp()) if changed else None
-        if last_modified is not None:
-            response["Last-Modified"] = http_date(last_modified)
+        last_modified = _last_modified(request, response["ETag"])
+        response["Last-Modified"] = http_date(last_modified)
         return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 
     return wrapper
+
+
+def _last_modified(request, etag: str) -> int:
+    """The export's Last-Modified, in whole seconds: the latest change time of what it shows, and always later than
+    the one given with any other content of the same address. A removal (a session deleted, a speaker taken off one)
+    changes an export but leaves no newer change time behind, and two changes can fall within one second; without
+    this, a client that sends only If-Modified-Since (wget -N, some calendar apps) would get a 304 and keep old
+    data. What each address last served is kept in the shared cache, so that every instance says the same."""
+    with _export_language(request):
+        key = "export-served:" + hashlib.sha256(f"{request.path}|{translation.get_language()}".encode()).hexdigest()
+    served = cache.get(key)
+    if served and served["etag"] == etag:
+        return served["last_modified"]
+    changed = _last_change(request)
+    last_modified = int(changed.timestamp()) if changed else int(timezone.now().timestamp())
+    if served:
+        last_modified = max(last_modified, served["last_modified"] + 1)
+    cache.set(key, {"etag": etag, "last_modified": last_modified}, timeout=EXPORT_MEMORY_SECONDS)
+    return last_modified
 
 
 def _version(conference: Conference) -> str:

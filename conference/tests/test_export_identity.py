@@ -13,7 +13,8 @@ from django.utils.http import parse_http_date
 from lxml import etree
 from lxml import html as lxml_html
 
-from conference.models import Conference, ScheduleVersion, Session
+from conference.models import Conference, Room, ScheduleVersion, Session
+from conference.services import publish_schedule_version
 
 pytestmark = pytest.mark.integration
 
@@ -153,6 +154,36 @@ def test_a_rename_gives_a_new_etag_and_a_later_last_modified(client, demo, page_
     assert since.status_code == 200
 
 
+def take_a_speaker_off(session):
+    session.speakers.remove(session.speakers.first())
+
+
+def delete_the_session(session):
+    session.delete()
+
+
+@pytest.mark.parametrize(
+    ("remove", "export"),
+    [(remove, export) for remove in (take_a_speaker_off, delete_the_session) for export in ("xml", "json")]
+    + [(delete_the_session, "ics")],  # a calendar does not name speakers
+    ids=lambda value: getattr(value, "__name__", value),
+)
+def test_a_removal_gives_a_later_last_modified_at_once(client, demo, page_cache, remove, export):
+    """A removal leaves no newer change time behind, and comes within the same second: a client that sends only
+    If-Modified-Since must still get the new export."""
+    url = f"/uk/conference/schedule.{export}"
+    first = client.get(url)
+    session = Session.objects.filter(conference__slug="open-krakow-demo", state="confirmed").exclude(speakers=None)[0]
+    remove(session)
+    since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 200, "a client holding the old copy would keep it"
+    assert since["ETag"] != first["ETag"]
+    assert parse_http_date(since["Last-Modified"]) > parse_http_date(first["Last-Modified"])
+    # And the new copy is stable: asked again with its own date or ETag, it has not changed.
+    assert client.get(url, headers={"if-modified-since": since["Last-Modified"]}).status_code == 304
+    assert client.get(url, headers={"if-none-match": since["ETag"]}).status_code == 304
+
+
 def test_an_unchanged_export_still_answers_304(client, demo, page_cache):
     for url in ("/uk/conference/schedule.xml", f"/ru/{ARCHIVE}/schedule.json", "/pl/conference/schedule.ics"):
         first = client.get(url)
@@ -215,3 +246,17 @@ def test_a_moved_session_says_its_previous_start(client, demo, language):
     start = datetime.datetime.fromisoformat(data["startDate"])
     assert datetime.datetime.fromisoformat(data["previousStartDate"]) == start - datetime.timedelta(hours=3)
     assert "previousStartDate" not in json_ld(client, f"/{language}/conference/sessions/OK1701/")
+
+
+def test_a_session_moved_only_to_another_room_is_not_rescheduled(client, demo):
+    """schema.org's EventRescheduled is a new date and wants the previous one; a new room keeps the date."""
+    conference = Conference.objects.get(slug="open-krakow-demo")
+    session = Session.objects.filter(conference=conference, state="confirmed").first()
+    session.room = Room.objects.exclude(pk=session.room_id).first()
+    session.save()
+    publish_schedule_version(conference=conference, notes={})
+    session.refresh_from_db()
+    assert session.state == Session.State.MOVED
+    data = json_ld(client, f"/en/conference/sessions/{session.code}/")
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert "previousStartDate" not in data
