@@ -10,8 +10,19 @@ from pages.fallback import LangSelect, field_label
 MIN_SECONDS = 3
 
 
+def _not_allowed(code: int) -> bool:
+    return (
+        code < 32  # C0 controls, but for line ends and tabs (checked by the caller)
+        or 127 <= code < 160  # DEL and C1 controls
+        or 0xD800 <= code < 0xE000  # lone surrogates
+        or 0xFDD0 <= code <= 0xFDEF  # noncharacters
+        or code & 0xFFFE == 0xFFFE  # U+FFFE, U+FFFF and their like in every plane: XML 1.0 forbids the first two
+    )
+
+
 def has_control_characters(text: str) -> bool:
-    return any(ord(ch) < 32 and ch not in "\n\r\t" or 127 <= ord(ch) < 160 for ch in text)
+    """Whether a text holds a control character, a lone surrogate or a noncharacter: what XML or a page can't show."""
+    return any(_not_allowed(ord(ch)) and ch not in "\n\r\t" for ch in text)
 
 
 class NoControlCharactersMixin:

@@ -49,6 +49,17 @@ TEXT_LIMITS = {
     "first_name": 200,
     "last_name": 200,
 }
+# What XML 1.0 may not hold (https://www.w3.org/TR/xml/#charsets), and the noncharacters it discourages: never
+# written into an answer, should an old row or a name hold one (they are refused on the way in).
+NOT_IN_XML = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+# A posted form, as GeoReport v2 sends requests; anything else (a JSON body) carries none of its fields.
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+# The fields a post is read from: each may come once (a second value would be silently dropped).
+POSTED_FIELDS = ("api_key", "service_code", "lat", "long", *TEXT_LIMITS)
 # Retries of one post by one city system (its Idempotency-Key header) are one report; keys of two systems never meet.
 IDEMPOTENCY_NAMESPACE = uuid.UUID("7f0c3b52-6a43-4d8e-9a55-0c3e5f311311")
 
@@ -72,7 +83,8 @@ def _fill(element: ET.Element, value, item: str | None = None) -> None:
         for key, entry in value.items():
             _fill(ET.SubElement(element, key), entry)
     elif value is not None:  # None is an empty element, as null is in JSON
-        element.text = str(value).lower() if isinstance(value, bool) else str(value)
+        text = str(value).lower() if isinstance(value, bool) else str(value)
+        element.text = NOT_IN_XML.sub("\ufffd", text)  # the replacement character: the rest stays readable
 
 
 def _render(data, fmt: str, *, root: str, item: str | None = None, status: int = 200, language: str = "en"):
@@ -96,7 +108,7 @@ def _error(status: int, description: str, fmt: str) -> HttpResponse:
 
 def _format_of(request) -> str:
     """The format an address asks for by its suffix, where no view read it; JSON when it names neither."""
-    return "xml" if request.path_info.endswith(".xml") else "json"
+    return "xml" if request.path_info.rstrip("/").lower().endswith(".xml") else "json"
 
 
 def bad_request(request) -> HttpResponse:
@@ -150,10 +162,18 @@ def not_found(request):
 # --- Reading the request ----------------------------------------------------------------------------------------
 
 
+def _single(query, name: str) -> str:
+    """A parameter that may come once: given more than once, which one was meant is unknown."""
+    values = query.getlist(name)
+    if len(values) > 1:
+        raise Open311Error(400, f"{name} was given more than once; give it once")
+    return values[0].strip() if values else ""
+
+
 def _param(request, name: str) -> str:
-    """A parameter of the query, or of the posted form, which wins."""
-    posted = request.POST.get(name, "") if request.method == "POST" else ""
-    return (posted or request.GET.get(name, "")).strip()
+    """A parameter of the query, or of the posted form, which wins; once in either."""
+    posted = _single(request.POST, name) if request.method == "POST" else ""
+    return posted or _single(request.GET, name)
 
 
 def _check_jurisdiction(request) -> None:
@@ -174,23 +194,26 @@ def _requested_language(request) -> str | None:
 
 
 def _values(query, name: str) -> set[str]:
-    """A parameter's comma-separated values."""
-    values = {value.strip() for value in query.get(name, "").split(",") if value.strip()}
+    """A parameter's values: every one given, each possibly a comma-separated list."""
+    values = {value.strip() for given in query.getlist(name) for value in given.split(",") if value.strip()}
     if len(values) > MAX_REQUESTS:
         raise Open311Error(400, f"{name} may list at most {MAX_REQUESTS} values")
     return values
 
 
-def _moment(query, name: str) -> datetime.datetime | None:
-    text = query.get(name, "").strip()
+def _moment(query, name: str, *, end: bool = False) -> datetime.datetime | None:
+    """A date or datetime parameter; a date alone is its first moment in Kraków, or its last for an `end`."""
+    text = _single(query, name)
     if not text:
         return None
     try:
         if not (match := W3C_DATETIME.fullmatch(text)):
             raise ValueError(text)
         year, month, day, hour, minute, second, fraction, zone = match.groups()
-        if hour is None:  # a date alone: its first moment in Kraków
-            moment = timezone.make_aware(datetime.datetime(int(year), int(month), int(day)))
+        if hour is None:  # a date alone: the whole day in Kraków
+            date = datetime.date(int(year), int(month), int(day))
+            time = datetime.time.max if end else datetime.time.min
+            moment = timezone.make_aware(datetime.datetime.combine(date, time))
         else:
             microsecond = int((fraction or "0")[:6].ljust(6, "0"))
             moment = datetime.datetime(
@@ -220,11 +243,11 @@ def _shifted(moment: datetime.datetime, delta: datetime.timedelta) -> datetime.d
 
 def _period(query) -> tuple[datetime.datetime | None, datetime.datetime | None]:
     """The range of requested_datetime asked for: the last 90 days by default, 90 days from one date given."""
-    start, end = _moment(query, "start_date"), _moment(query, "end_date")
+    start, end = _moment(query, "start_date"), _moment(query, "end_date", end=True)
     if start and end:
         if end < start:
             raise Open311Error(400, "end_date is before start_date")
-        if end - start > SPAN:
+        if end - start > SPAN + datetime.timedelta(days=1):  # a day's grace: a date-only end_date is a whole day
             raise Open311Error(400, "start_date and end_date may not span more than 90 days")
         return start, end
     if start:
@@ -324,7 +347,7 @@ def _public(report: Report) -> dict:
     return {
         "service_request_id": report.reference,
         "status": "open" if report.is_open else "closed",
-        "status_notes": report.state,
+        "status_notes": str(report.get_state_display()),  # in the answer's language (the caller's override)
         "service_name": report.category.name,
         "service_code": report.category.code,
         "description": None,
@@ -398,7 +421,15 @@ def request_detail(request, fmt, service_request_id):
 
 
 def _create(request, fmt):
+    if request.content_type not in FORM_TYPES:
+        raise Open311Error(
+            400,
+            "Send the request as a form (application/x-www-form-urlencoded or multipart/form-data), "
+            "as GeoReport v2 says",
+        )
     form = request.POST
+    for name in POSTED_FIELDS:
+        _single(form, name)
     api_key = ApiKey.find(form.get("api_key", ""))
     if api_key is None:
         raise Open311Error(403, "api_key is missing or not valid")

@@ -44,12 +44,14 @@ def over_rate_limit(*, ip: str | None, email: str = "") -> bool:
     return limited
 
 
-def repeated_report(*, idempotency_key: uuid.UUID, message: str, email: str) -> Report | None:
-    """The report this very form already made (a double click, a reload after sending), or None."""
+def repeated_report(*, idempotency_key: uuid.UUID, **submitted) -> Report | None:
+    """The report this very form already made (a double click, a reload after sending), or None.
+
+    `submitted` is what submit_report is given of the resident's data (category, message, place, name, email…);
+    the key counts as the same report only when all of it is the same, as in submit_report.
+    """
     report = Report.objects.filter(idempotency_key=idempotency_key).first()
-    if report and report.message == message and report.email.lower() == email.lower():
-        return report
-    return None
+    return report if report and _is_same(report, **submitted) else None
 
 
 def submit_report(
@@ -70,9 +72,19 @@ def submit_report(
     source: str = "web",
 ) -> Report:
     """Save the report first; only then queue the resident's confirmation. The same key twice is one report."""
+    submitted = {
+        "category": category,
+        "message": message,
+        "place": place,
+        "latitude": latitude,
+        "longitude": longitude,
+        "address_id": address_id,
+        "name": name,
+        "email": email,
+    }
     existing = Report.objects.filter(idempotency_key=idempotency_key).first()
     if existing:
-        return _same_report(existing, message, email)
+        return _same_report(existing, submitted)
     try:
         with transaction.atomic():
             report = Report(
@@ -103,13 +115,34 @@ def submit_report(
         existing = Report.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
-        return _same_report(existing, message, email)
+        return _same_report(existing, submitted)
     return report
 
 
-def _same_report(report: Report, message: str, email: str) -> Report:
-    """A repeated form is the same report only with the same words; a reused key opens nobody's status page."""
-    if report.message != message or report.email.lower() != email.lower():
+def _is_same(
+    report: Report,
+    *,
+    category: Category,
+    message: str,
+    place: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+    address_id: str = "",
+    name: str = "",
+    email: str = "",
+) -> bool:
+    """Whether everything submitted again is what the report holds (the e-mail address in any case)."""
+    return (
+        report.category_id == category.pk
+        and (report.message, report.place, report.address_id, report.name) == (message, place, address_id, name)
+        and (report.latitude, report.longitude) == (latitude, longitude)
+        and report.email.lower() == email.lower()
+    )
+
+
+def _same_report(report: Report, submitted: dict) -> Report:
+    """A repeated key is the same report only with the same data; a reused key opens nobody's status page."""
+    if not _is_same(report, **submitted):
         raise ValidationError(_("This form has already been sent. Please reload the page and fill it in again."))
     return report
 

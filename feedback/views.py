@@ -32,7 +32,10 @@ def report_form(request):
         # The same form sent again is answered with its report, not counted as another attempt.
         repeat = form.is_valid() and services.repeated_report(
             idempotency_key=form.cleaned_data["idempotency_key"],
+            category=form.category_object(),
             message=form.cleaned_data["message"],
+            place=form.cleaned_data["place"],
+            name=form.cleaned_data["name"],
             email=form.cleaned_data["email"],
         )
         if not repeat and services.over_rate_limit(ip=ip, email=request.POST.get("email", "").strip()):

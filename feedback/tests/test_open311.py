@@ -544,3 +544,157 @@ def test_a_server_error_is_the_spec_error_list_too(categories, fmt, monkeypatch)
     monkeypatch.setattr("feedback.open311._filtered", broken)
     response = Client(raise_request_exception=False).get(f"/open311/v2/requests.{fmt}")
     assert_error(response, 500, "try again later", fmt)
+
+
+# --- Findings of the outside test of the endpoint ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["KRK\uffff", "KRK\ufffe", "\ufdd0", "\ufdef", "KRK\U0001fffe", "\U0010ffff"])
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_character_xml_forbids_is_refused_and_stores_nothing(client, demo, api_key, text, fmt):
+    before = Report.objects.count()
+    response = post(client, api_key, fmt, service_code="other", description="Bench broken", address_id=text)
+    assert_error(response, 400, "address_id", fmt)
+    response = post(client, api_key, fmt, service_code="other", description=f"Bench {text}", **KRAKOW)
+    assert_error(response, 400, "description", fmt)
+    assert Report.objects.count() == before
+
+
+def test_the_web_form_refuses_a_character_xml_forbids(client, demo, report_data):
+    response = client.post("/pl/feedback/", report_data(message="Smog \uffff"))
+    assert response.status_code == 400
+    assert "Zawiera niedozwolone znaki." in response.content.decode()
+    assert not Report.objects.filter(email="olena@example.org").exists()
+
+
+def test_stored_characters_xml_forbids_never_break_the_xml(client, categories):
+    Category.objects.filter(code="parks").update(name_en="Parks\ufffe")
+    report = make_report("roads", address_id="KRK\uffff\ufdd0\x07\x0b1")
+    make_report("parks", address_id="KRK-2")
+    for address in ["/open311/v2/requests.xml", f"/open311/v2/requests/{report.reference}.xml",
+                    "/open311/v2/services.xml", "/open311/v2/services/%EF%BF%BF.xml"]:  # fmt: skip
+        response = client.get(address)
+        root = ET.fromstring(response.content)  # well-formed
+        assert root.tag in {"service_requests", "services", "errors"}
+    root = ET.fromstring(client.get("/open311/v2/requests.xml").content)
+    assert len(root.findall("request")) == 2
+    assert root.find(f"request[service_request_id='{report.reference}']").findtext("address_id").startswith("KRK")
+    # JSON carries them as they are.
+    assert json.loads(client.get(f"/open311/v2/requests/{report.reference}.json").content)[0]["address_id"] == (
+        "KRK\uffff\ufdd0\x07\x0b1"
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"service_code": "air-quality"}, {"lat": "50.07"}, {"long": "19.95"}, {"first_name": "Olena"},
+     {"last_name": "Shevchenko"}, {"address_string": "Rynek 1"}, {"address_id": "KRK-2"},
+     {"email": "other@example.org"}, {"description": "Bench broken!"}],
+)  # fmt: skip
+def test_a_reused_idempotency_key_with_other_data_is_a_400(client, demo, api_key, change):
+    data = {"api_key": api_key, "service_code": "other", "description": "Bench broken", "email": "c@example.org",
+            "address_id": "KRK-1", **KRAKOW}  # fmt: skip
+    headers = {"Idempotency-Key": "retry-8"}
+    first = client.post("/open311/v2/requests.json", data, headers=headers)
+    assert first.status_code == 200
+    assert_error(client.post("/open311/v2/requests.json", {**data, **change}, headers=headers), 400, "Idempotency-Key")
+    assert Report.objects.filter(source="open311").count() == 1
+    again = client.post("/open311/v2/requests.json", {**data, "email": "C@Example.org"}, headers=headers)
+    assert json.loads(again.content) == json.loads(first.content)
+
+
+def test_the_web_form_sent_again_with_another_place_is_refused(client, demo, report_data):
+    data = report_data()
+    first = client.post("/en/feedback/", data)
+    assert client.post("/en/feedback/", data)["Location"] == first["Location"]
+    response = client.post("/en/feedback/", {**data, "place": "Kazimierz"})
+    assert response.status_code == 400
+    assert "This form has already been sent." in response.content.decode()
+    assert Report.objects.get(email="olena@example.org").place == data["place"]
+
+
+def test_repeated_list_parameters_take_every_value(client, categories):
+    road_open = make_report("roads")
+    road_closed = make_report("roads", state="closed")
+    park_open = make_report("parks")
+    url = "/open311/v2/requests.json"
+    assert ids(client.get(f"{url}?status=open&status=closed")) == {road_open.reference, road_closed.reference,
+                                                                   park_open.reference}  # fmt: skip
+    assert ids(client.get(f"{url}?service_code=roads&service_code=parks")) == ids(client.get(url))
+    assert ids(client.get(f"{url}?service_code=roads,nothing&service_code=parks&status=open")) == {
+        road_open.reference,
+        park_open.reference,
+    }
+    chosen = f"service_request_id={road_open.reference}&service_request_id={park_open.reference}"
+    assert ids(client.get(f"{url}?{chosen}")) == {road_open.reference, park_open.reference}
+
+
+@pytest.mark.parametrize(
+    "query,name",
+    [("jurisdiction_id=krakow.pl&jurisdiction_id=x", "jurisdiction_id"),
+     ("jurisdiction_id=x&jurisdiction_id=krakow.pl", "jurisdiction_id"),
+     ("jurisdiction_id=krakow.pl&jurisdiction_id=krakow.pl", "jurisdiction_id"),
+     ("start_date=2026-01-01&start_date=2026-02-01", "start_date"),
+     ("end_date=2026-01-01&end_date=2026-02-01", "end_date"),
+     ("locale=pl&locale=uk", "locale")],
+)  # fmt: skip
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_repeated_single_parameter_is_a_400(client, categories, settings, query, name, fmt):
+    settings.OPEN311_JURISDICTION = "krakow.pl"
+    assert_error(client.get(f"/open311/v2/requests.{fmt}?{query}"), 400, name, fmt)
+
+
+def test_a_repeated_posted_field_is_a_400_and_stores_nothing(client, demo, api_key):
+    for name, values in [("api_key", [api_key, "wrong"]), ("service_code", ["other", "air-quality"]),
+                         ("description", ["a", "b"]), ("lat", ["50.06", "50.07"])]:  # fmt: skip
+        data = {"api_key": api_key, "service_code": "other", "description": "Bench", **KRAKOW, name: values}
+        assert_error(client.post("/open311/v2/requests.json", data), 400, name)
+    assert not Report.objects.filter(source="open311").exists()
+
+
+def test_a_date_alone_is_the_whole_day_in_krakow(client, categories):
+    report = make_report("roads")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    evening = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(23, 30)))
+    Report.objects.filter(pk=report.pk).update(created_at=evening)
+    url = "/open311/v2/requests.json"
+    day = yesterday.isoformat()
+    assert ids(client.get(url, {"end_date": day})) == {report.reference}
+    assert ids(client.get(url, {"start_date": day, "end_date": day})) == {report.reference}
+    assert ids(client.get(url, {"start_date": (yesterday + datetime.timedelta(days=1)).isoformat()})) == set()
+    assert ids(client.get(url, {"end_date": (yesterday - datetime.timedelta(days=1)).isoformat()})) == set()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/open311/v2/requests.XML", "/open311/v2/services/other.XML", "/open311/v2/requests.xml/",
+     "/open311/discovery.Xml/"],
+)  # fmt: skip
+def test_the_error_format_follows_the_suffix_in_any_case(client, demo, address):
+    assert_error(client.get(address), 404, "", "xml")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_json_body_is_told_to_send_a_form(client, demo, api_key, fmt):
+    body = json.dumps({"api_key": api_key, "service_code": "other", "description": "Bench", **KRAKOW})
+    response = client.post(f"/open311/v2/requests.{fmt}", body, content_type="application/json")
+    assert_error(response, 400, "Send the request as a form", fmt)
+    assert not Report.objects.filter(source="open311").exists()
+
+
+@pytest.mark.parametrize("locale,label", [("en", "in progress"), ("pl", "w toku"), ("uk", "в роботі"),
+                                          ("ru", "в работе")])  # fmt: skip
+def test_status_notes_are_the_states_label_in_the_answers_language(client, categories, locale, label):
+    report = make_report("roads", state="in_progress")
+    [entry] = json.loads(client.get("/open311/v2/requests.json", {"locale": locale}).content)
+    assert entry["status_notes"] == label
+    [entry] = json.loads(client.get(f"/open311/v2/requests/{report.reference}.json", {"locale": locale}).content)
+    assert entry["status_notes"] == label
+
+
+def test_a_date_only_range_of_90_days_is_allowed(client, categories):
+    """2024-01-01 to 2024-03-31 is 90 days between the dates; the last one counted whole is not too long."""
+    response = client.get("/open311/v2/requests.json", {"start_date": "2024-01-01", "end_date": "2024-03-31"})
+    assert response.status_code == 200, response.content
+    too_long = client.get("/open311/v2/requests.json", {"start_date": "2024-01-01", "end_date": "2024-04-02"})
+    assert_error(too_long, 400, "90 days")
