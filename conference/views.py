@@ -354,17 +354,6 @@ def agenda_view(request, token):
     return response
 
 
-def _schedule_stamp(request):
-    """When anything the exports show last changed: one query, asked once per request."""
-    if not hasattr(request, "_schedule_stamp"):
-        request._schedule_stamp = schedule_changed_at()
-    return request._schedule_stamp
-
-
-def _last_change(request, *args, **kwargs):
-    return _schedule_stamp(request)
-
-
 def _export_language(request):
     """Exports follow ?lang= when it names a site language, otherwise the address's language prefix."""
     requested = request.GET.get("lang", "")
@@ -427,7 +416,7 @@ def _last_modified(request, etag: str) -> int:
     served = cache.get(key)
     if served and served["etag"] == etag:
         return served["last_modified"]
-    changed = _last_change(request)
+    changed = schedule_changed_at()
     last_modified = int(changed.timestamp()) if changed else int(timezone.now().timestamp())
     if served:
         last_modified = max(last_modified, served["last_modified"] + 1)

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 
 from feedback import services
-from feedback.forms import has_control_characters
+from feedback.forms import NOT_ALLOWED, has_control_characters
 from feedback.models import ApiKey, Category, Report
 from openkrakow.languages import SOURCE_LANGUAGE
 
@@ -49,13 +49,6 @@ TEXT_LIMITS = {
     "first_name": 200,
     "last_name": 200,
 }
-# What XML 1.0 may not hold (https://www.w3.org/TR/xml/#charsets), and the noncharacters it discourages: never
-# written into an answer, should an old row or a name hold one (they are refused on the way in).
-NOT_IN_XML = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-    + "]"
-)
 # A posted form, as GeoReport v2 sends requests; anything else (a JSON body) carries none of its fields.
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 # The fields a post is read from: each may come once (a second value would be silently dropped).
@@ -84,7 +77,8 @@ def _fill(element: ET.Element, value, item: str | None = None) -> None:
             _fill(ET.SubElement(element, key), entry)
     elif value is not None:  # None is an empty element, as null is in JSON
         text = str(value).lower() if isinstance(value, bool) else str(value)
-        element.text = NOT_IN_XML.sub("\ufffd", text)  # the replacement character: the rest stays readable
+        # Refused on the way in, but an old row or a name might hold one: the replacement character, not broken XML.
+        element.text = NOT_ALLOWED.sub("\ufffd", text)
 
 
 def _render(data, fmt: str, *, root: str, item: str | None = None, status: int = 200, language: str = "en"):
@@ -111,20 +105,19 @@ def _format_of(request) -> str:
     return "xml" if request.path_info.rstrip("/").lower().endswith(".xml") else "json"
 
 
-def bad_request(request) -> HttpResponse:
-    """The 400 for a request refused before any view (pages.views.bad_request sends those under /open311/ here).
+# The errors that arise before or outside any view here: a request refused early (a NUL byte), and a bug.
+EARLY_ERRORS = {
+    400: "The request could not be read: a control character or NUL, or a body that is not a form",
+    500: "The server failed to answer this request; it was logged. Please try again later",
+}
+
+
+def error_response(request, status: int) -> HttpResponse:
+    """The site's 400 and 500 handlers answer under /open311/ with this (settings.API_ERROR_RESPONSES).
 
     It reads nothing of the request but its address: its query or body may be what could not be read.
     """
-    description = "The request could not be read: a control character or NUL, or a body that is not a form"
-    return _error(400, description, _format_of(request))
-
-
-def server_error(request) -> HttpResponse:
-    """The 500 under /open311/ (pages.views.server_error sends it here): still the list a city system reads."""
-    return _error(
-        500, "The server failed to answer this request; it was logged. Please try again later", _format_of(request)
-    )
+    return _error(status, EARLY_ERRORS[status], _format_of(request))
 
 
 def endpoint(*methods: str):

@@ -119,24 +119,14 @@ def submit_report(
     return report
 
 
-def _is_same(
-    report: Report,
-    *,
-    category: Category,
-    message: str,
-    place: str = "",
-    latitude: float | None = None,
-    longitude: float | None = None,
-    address_id: str = "",
-    name: str = "",
-    email: str = "",
-) -> bool:
-    """Whether everything submitted again is what the report holds (the e-mail address in any case)."""
+def _is_same(report: Report, *, category: Category, email: str = "", **fields) -> bool:
+    """Whether everything submitted again is what the report holds (the e-mail address in any case); a field not
+    given is the empty value submit_report() takes for it."""
+    fields = {**dict.fromkeys(["place", "address_id", "name"], ""), "latitude": None, "longitude": None, **fields}
     return (
         report.category_id == category.pk
-        and (report.message, report.place, report.address_id, report.name) == (message, place, address_id, name)
-        and (report.latitude, report.longitude) == (latitude, longitude)
         and report.email.lower() == email.lower()
+        and all(getattr(report, name) == value for name, value in fields.items())
     )
 
 

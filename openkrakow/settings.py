@@ -170,6 +170,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Open311 GeoReport v2 (feedback/open311.py). The one jurisdiction it serves: by the spec's convention the city's
 # main website without "www"; clients may send it as jurisdiction_id or leave it out. Discovery tells city systems
 # whom to contact and how to get an API key (keys are issued in the admin).
+# Errors under an API's prefix are written as that API writes them (pages.views' 400 and 500 handlers).
+API_ERROR_RESPONSES = {"/open311/": "feedback.open311.error_response"}
 OPEN311_JURISDICTION = os.environ.get("OPEN311_JURISDICTION", "krakow.pl")
 OPEN311_CONTACT = os.environ.get("OPEN311_CONTACT", f"See the contacts page: {SITE_URL}/en/contacts/")
 OPEN311_KEY_SERVICE = os.environ.get(

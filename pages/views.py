@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -27,7 +28,6 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from conference.models import Conference, Speaker
-from feedback import open311
 from pages.feeds import SiteFeed
 from pages.forms import SearchForm
 from pages.models import ContactRole, Document, NewsEntry, Page
@@ -197,11 +197,20 @@ def media(request, path):
     return FileResponse(stream, as_attachment=True, filename=posixpath.basename(upload.name))
 
 
+def _api_error(request, status: int) -> HttpResponse | None:
+    """The error as the API at the address's prefix writes it (settings.API_ERROR_RESPONSES), or None for a page:
+    a machine reading an API expects its error format, not the site's page."""
+    for prefix, responder in settings.API_ERROR_RESPONSES.items():
+        if request.path_info.startswith(prefix):
+            return import_string(responder)(request, status)
+    return None
+
+
 def bad_request(request, exception):
     """The 400 page, in the address's (or the browser's) language: it may answer before LocaleMiddleware ran, for
     a request refused early or a bad Host header. It reads nothing of the request's body, and never fails."""
-    if request.path_info.startswith("/open311/"):
-        return open311.bad_request(request)  # a city system reads the spec's error list, not a page
+    if api_error := _api_error(request, 400):
+        return api_error
     try:
         request.GET  # noqa: B018 (the page's search box shows ?q=; a query that was itself the bad part is left out)
     except (BadRequest, SuspiciousOperation):
@@ -223,9 +232,7 @@ def page_not_found(request, exception):
 
 def server_error(request):
     try:
-        if request.path_info.startswith("/open311/"):
-            return open311.server_error(request)
-        return render(request, "500.html", status=500)
+        return _api_error(request, 500) or render(request, "500.html", status=500)
     except Exception:  # the error page must never fail in turn, whatever broke
         logger.exception("The 500 page itself failed to render")
         return HttpResponseServerError("Server error", content_type="text/plain; charset=utf-8")
