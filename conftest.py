@@ -44,6 +44,15 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture
+def demo(db):
+    """The demo content of every app, as `make run` loads it: for the few smoke tests of the demo itself, and for
+    site-wide tests (the crawl, the fuzz) that need a full site. Tests of behaviour build their own data."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Pages a test kept in this process's memory must not answer the next test, whose rows differ.

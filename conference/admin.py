@@ -30,8 +30,8 @@ from conference.models import (
     Volunteer,
 )
 from conference.services import change_capacity, delete_registration, publish_schedule_version
-from pages.admin import TranslationWorkflowAdmin, WorkflowForm
-from pages.text import spreadsheet_safe
+from core.spreadsheet import spreadsheet_safe
+from translations.admin import TranslationWorkflowAdmin, WorkflowForm
 
 
 class DayInline(TranslationTabularInline):

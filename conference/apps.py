@@ -3,7 +3,29 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+REGISTRATIONS = "Registrations"
+
+
+def _registration_models():
+    from conference.models import Booking, Registration, Volunteer
+
+    return [Registration, Booking, Volunteer]
+
+
+def _speakers(request):
+    from conference.models import Speaker
+
+    return Speaker.objects.all()
+
 
 class ConferenceConfig(AppConfig):
     name = "conference"
     verbose_name = _("Conference")
+
+    def ready(self):
+        from core.groups import grant
+        from core.media import serve_uploads
+
+        # Registrations hold personal data: only this group sees them; editors and translators do not.
+        grant(REGISTRATIONS, _registration_models)
+        serve_uploads(field="photo", visible=_speakers)

@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Day, Session, Volunteer
-from pages.fallback import LangLabel, LangSelect, field_label, marked_field
+from core.fallback import LangLabel, LangSelect, field_label, marked_field
 
 
 class ScheduleFilterForm(forms.Form):

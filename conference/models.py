@@ -18,10 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from core.fallback import LangLabel
+from core.tokens import object_for_token, object_token
 from openkrakow.languages import SOURCE_LANGUAGE
-from pages.fallback import LangLabel
 from pages.models import RichTextMixin, ShownLanguageMixin
-from pages.workflow import TranslationWorkflow, translation_workflow_fields
+from translations.models import TranslationWorkflow, translation_workflow_fields
 
 
 class ConferenceQuerySet(TranslatableQuerySet):
@@ -41,6 +42,11 @@ class ConferenceQuerySet(TranslatableQuerySet):
             .order_by(upcoming_start.asc(nulls_last=True), "-start_date")
             .first()
         )
+
+    def archived(self):
+        """The archive's own editions: those that have ended, except the one the section itself shows."""
+        current = self.upcoming_or_latest()
+        return self.past().exclude(pk=current.pk if current else None)
 
 
 class Conference(ShownLanguageMixin, TranslatableModel):
@@ -487,8 +493,16 @@ def schedule_changed_at() -> datetime.datetime | None:
     return max(filter(None, latest.values()), default=None)
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def for_manage_token(self, token: str):
+        """The registration a manage link names, or None if the link is forged or its registration anonymised."""
+        return object_for_token(token, self.filter(anonymised_at=None), salt=Registration.MANAGE_SALT)
+
+
 class Registration(models.Model):
     """One attendee's registration: who they are, which days, and the sessions they booked or wait for."""
+
+    MANAGE_SALT = "conference.registration.manage"
 
     conference = models.ForeignKey(
         Conference, verbose_name=_("conference"), on_delete=models.PROTECT, related_name="registrations"
@@ -503,6 +517,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
+    objects = RegistrationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
@@ -511,11 +527,13 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.reference} {self.name}"
 
-    def get_manage_url(self):
-        from conference.registration_tokens import manage_token
+    def manage_token(self) -> str:
+        """The secret of the registration's manage link: names this registration and nothing else."""
+        return object_token(self, salt=self.MANAGE_SALT)
 
+    def get_manage_url(self):
         with translation.override(self.language):
-            return reverse("conference:manage_registration", kwargs={"token": manage_token(self)})
+            return reverse("conference:manage_registration", kwargs={"token": self.manage_token()})
 
 
 class BookingQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,8 @@ from conference.models import (
     Session,
     Volunteer,
 )
+from core.outbox import queue_email
+from core.services import create_once
 
 
 def _snapshot(conference: Conference) -> dict[str, dict]:
@@ -150,42 +152,38 @@ def register_attendee(
 
     A form sent again after registration closed still answers with the registration it stored before.
     """
-    existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
-    if existing:
-        return _same_sender(existing, email)
-    ensure_registration_open(conference)
-    try:
-        with transaction.atomic():
-            registration = Registration(
-                conference=conference,
-                idempotency_key=idempotency_key,
-                reference=_new_reference(conference),
-                name=name,
-                email=email,
-                language=language,
-                accessibility_needs=accessibility_needs,
+    def create() -> Registration:
+        ensure_registration_open(conference)
+        registration = Registration(
+            conference=conference,
+            idempotency_key=idempotency_key,
+            reference=_new_reference(conference),
+            name=name,
+            email=email,
+            language=language,
+            accessibility_needs=accessibility_needs,
+        )
+        # Both keys are the site's own; their uniqueness is the database's to enforce (see create_once).
+        registration.full_clean(exclude=["idempotency_key", "reference"])
+        registration.save()
+        registration.days.set(days)
+        # Always lock sessions in the same order, so two registrations never wait on each other.
+        for request in sorted(sessions, key=lambda r: r.session.pk):
+            _book(registration=registration, request=request)
+        if volunteer and (volunteer.roles or volunteer.language_pairs or volunteer.days):
+            offer = Volunteer.objects.create(
+                registration=registration, roles=list(volunteer.roles), language_pairs=volunteer.language_pairs
             )
-            # Both keys are the site's own; their uniqueness is the database's to enforce. A copy of this form stored
-            # meanwhile by another worker then fails the insert below and is answered with the same registration.
-            registration.full_clean(exclude=["idempotency_key", "reference"])
-            registration.save()
-            registration.days.set(days)
-            # Always lock sessions in the same order, so two registrations never wait on each other.
-            for request in sorted(sessions, key=lambda r: r.session.pk):
-                _book(registration=registration, request=request)
-            if volunteer and (volunteer.roles or volunteer.language_pairs or volunteer.days):
-                offer = Volunteer.objects.create(
-                    registration=registration, roles=list(volunteer.roles), language_pairs=volunteer.language_pairs
-                )
-                offer.days.set(volunteer.days)
-            _queue_registration_email(registration, template="conference/email/registration")
-    except IntegrityError:
-        # The same form arrived twice at once: the other request stored it first.
-        existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise
-        return _same_sender(existing, email)
-    return registration
+            offer.days.set(volunteer.days)
+        _queue_registration_email(registration, template="conference/email/registration")
+        return registration
+
+    return create_once(
+        Registration.objects,
+        idempotency_key=idempotency_key,
+        create=create,
+        repeated=lambda registration: _same_sender(registration, email),
+    )
 
 
 def _same_sender(registration: Registration, email: str) -> Registration:
@@ -196,8 +194,6 @@ def _same_sender(registration: Registration, email: str) -> Registration:
 
 
 def _queue_registration_email(registration: Registration, *, template: str, booking: Booking | None = None):
-    from pages.services import queue_email
-
     queue_email(
         to=registration.email,
         language=registration.language,

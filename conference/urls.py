@@ -3,7 +3,7 @@
 from django.urls import path
 
 from conference import views
-from pages.cache import shared_page
+from core.cache import shared_page
 
 # The schedule shows what runs now: kept a minute at most, besides being dropped on every change.
 NOW = 60

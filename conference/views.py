@@ -29,6 +29,7 @@ from conference.forms import ManageForm, RegistrationForm, ScheduleFilterForm
 from conference.models import (
     Booking,
     Conference,
+    Registration,
     ScheduleChange,
     ScheduleVersion,
     Session,
@@ -37,9 +38,8 @@ from conference.models import (
     Venue,
     schedule_changed_at,
 )
-from conference.registration_tokens import registration_for
-from pages import cache as page_cache
-from pages.feeds import SiteFeed
+from core import cache as page_cache
+from core.feeds import SiteFeed
 
 
 def current_conference(request) -> Conference:
@@ -607,7 +607,7 @@ def register(request):
 
 
 def _registration_or_404(token):
-    registration = registration_for(token)
+    registration = Registration.objects.for_manage_token(token)
     if registration is None:
         raise Http404
     return registration

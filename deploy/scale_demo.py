@@ -48,7 +48,7 @@ CREATE_USERS = """
 import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from pages.groups import MODERATORS
+from feedback.apps import MODERATORS
 
 User = get_user_model()
 admin, _ = User.objects.get_or_create(username=os.environ["SCALE_ADMIN"])

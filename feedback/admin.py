@@ -11,9 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.spreadsheet import spreadsheet_safe
 from feedback.models import ApiKey, Category, Report
 from feedback.services import erase_for_email, export_for_email, update_report
-from pages.text import spreadsheet_safe
 
 
 @admin.register(Category)

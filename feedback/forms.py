@@ -5,9 +5,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fallback import LangSelect, field_label
 from feedback.models import Category
 from feedback.tokens import seconds_since
-from pages.fallback import LangSelect, field_label
 
 MIN_SECONDS = 3
 

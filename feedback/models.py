@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.tokens import object_for_token, object_token
+
 
 class CategoryQuerySet(models.QuerySet):
     def active(self):
@@ -48,6 +50,10 @@ class ReportQuerySet(models.QuerySet):
             return self.filter(state__in=Report.OPEN_STATES)
         return self.exclude(state__in=Report.OPEN_STATES)
 
+    def for_status_token(self, token: str):
+        """The report a status link names, or None if the link is forged or the report was spam."""
+        return object_for_token(token, self.exclude(state=Report.State.SPAM), salt=Report.STATUS_SALT)
+
     def received_between(self, start=None, end=None):
         """Reports received from `start` to `end`, both included; either may be None for no bound."""
         reports = self.filter(created_at__gte=start) if start else self
@@ -55,6 +61,8 @@ class ReportQuerySet(models.QuerySet):
 
 
 class Report(models.Model):
+    STATUS_SALT = "feedback.report.status"
+
     class State(models.TextChoices):
         RECEIVED = "received", _("received")
         IN_PROGRESS = "in_progress", _("in progress")
@@ -117,11 +125,13 @@ class Report(models.Model):
     def __str__(self):
         return self.reference or f"#{self.pk}"
 
-    def get_status_url(self):
-        from feedback.tokens import status_token
+    def status_token(self) -> str:
+        """The secret of the report's status link: names this report and nothing else."""
+        return object_token(self, salt=self.STATUS_SALT)
 
+    def get_status_url(self):
         with translation.override(self.language):
-            return reverse("feedback:status", kwargs={"token": status_token(self)})
+            return reverse("feedback:status", kwargs={"token": self.status_token()})
 
     @property
     def is_open(self) -> bool:

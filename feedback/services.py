@@ -8,10 +8,12 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.outbox import queue_email
+from core.services import create_once
 from feedback.models import Category, InternalNote, RateLimitHit, RateLimitSender, Report, ReportEvent
 
 RATE_LIMIT_PER_MINUTE = 5
@@ -82,41 +84,32 @@ def submit_report(
         "name": name,
         "email": email,
     }
-    existing = Report.objects.filter(idempotency_key=idempotency_key).first()
-    if existing:
-        return _same_report(existing, submitted)
-    try:
-        with transaction.atomic():
-            report = Report(
-                idempotency_key=idempotency_key,
-                category=category,
-                message=message,
-                place=place,
-                latitude=latitude,
-                longitude=longitude,
-                address_id=address_id,
-                name=name,
-                email=email,
-                language=language,
-                client_ip=client_ip,
-                flagged=bool(flag_reason),
-                flag_reason=flag_reason,
-                source=source,
-                state=Report.State.SPAM if spam else Report.State.HELD if flag_reason else Report.State.RECEIVED,
-            )
-            report.full_clean(exclude=["reference", "idempotency_key"])
-            report.save()
-            report.reference = f"FB-{report.created_at:%Y}-{report.pk:05d}"
-            report.save(update_fields=["reference"])
-            ReportEvent.objects.create(report=report, state=report.state)
-            if email and not spam:
-                _queue_email(report, template="feedback/email/received")
-    except IntegrityError:
-        existing = Report.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise
-        return _same_report(existing, submitted)
-    return report
+    def create() -> Report:
+        report = Report(
+            idempotency_key=idempotency_key,
+            language=language,
+            client_ip=client_ip,
+            flagged=bool(flag_reason),
+            flag_reason=flag_reason,
+            source=source,
+            state=Report.State.SPAM if spam else Report.State.HELD if flag_reason else Report.State.RECEIVED,
+            **submitted,
+        )
+        report.full_clean(exclude=["reference", "idempotency_key"])
+        report.save()
+        report.reference = f"FB-{report.created_at:%Y}-{report.pk:05d}"
+        report.save(update_fields=["reference"])
+        ReportEvent.objects.create(report=report, state=report.state)
+        if email and not spam:
+            _queue_email(report, template="feedback/email/received")
+        return report
+
+    return create_once(
+        Report.objects,
+        idempotency_key=idempotency_key,
+        create=create,
+        repeated=lambda report: _same_report(report, submitted),
+    )
 
 
 def _is_same(report: Report, *, category: Category, email: str = "", **fields) -> bool:
@@ -138,8 +131,6 @@ def _same_report(report: Report, submitted: dict) -> Report:
 
 
 def _queue_email(report: Report, *, template: str, event: ReportEvent | None = None):
-    from pages.services import queue_email
-
     queue_email(
         to=report.email,
         language=report.language,

@@ -1,23 +1,10 @@
-"""The secret status link of a report and the form's signed time-stamp."""
+"""The feedback form's signed time-stamp: how long ago the form was shown, which a bot cannot fake."""
 
 import time
 
 from django.core import signing
 
-from pages.tokens import object_for_token, object_token
-
-STATUS_SALT = "feedback.report.status"
 STAMP_SALT = "feedback.form.rendered"
-
-
-def status_token(report) -> str:
-    return object_token(report, salt=STATUS_SALT)
-
-
-def report_for(token: str):
-    from feedback.models import Report
-
-    return object_for_token(token, Report.objects.exclude(state="spam"), salt=STATUS_SALT)
 
 
 def form_stamp() -> str:

@@ -12,14 +12,14 @@ from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from core import cache as page_cache
+from core.cache import hole
+from core.fallback import field_label
 from feedback import services
 from feedback.forms import ReportForm
 from feedback.models import Category, Report
-from feedback.tokens import form_stamp, report_for
+from feedback.tokens import form_stamp
 from openkrakow.middleware import client_ip
-from pages import cache as page_cache
-from pages.cache import hole
-from pages.fallback import field_label
 
 SUPPRESS_BELOW = 3
 
@@ -76,7 +76,7 @@ def report_form(request):
 
 @never_cache  # reached by a secret token: kept by no cache, shared or the browser's
 def report_status(request, token):
-    report = report_for(token)
+    report = Report.objects.for_status_token(token)
     if report is None:
         raise Http404
     return render(

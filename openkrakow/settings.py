@@ -55,8 +55,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    # The admin with an optional second factor (django-otp) for editors; see pages/admin_site.py.
-    "pages.admin_site.EditorAdminConfig",
+    # The admin with an optional second factor (django-otp) for editors; see core/admin_site.py.
+    "core.admin_site.EditorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Ours: site-wide plumbing, the translation workflow, then the features. Imports run only this way.
+    "core",
+    "translations",
     "pages",
     "conference",
     "feedback",
@@ -78,7 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a cached page is answered with the headers the middleware below gave it when it was kept, and
     # without touching sessions or CSRF.
-    "pages.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "openkrakow.middleware.PermissionsPolicyMiddleware",
@@ -170,7 +173,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Open311 GeoReport v2 (feedback/open311.py). The one jurisdiction it serves: by the spec's convention the city's
 # main website without "www"; clients may send it as jurisdiction_id or leave it out. Discovery tells city systems
 # whom to contact and how to get an API key (keys are issued in the admin).
-# Errors under an API's prefix are written as that API writes them (pages.views' 400 and 500 handlers).
+# Errors under an API's prefix are written as that API writes them (core.views' 400 and 500 handlers).
 API_ERROR_RESPONSES = {"/open311/": "feedback.open311.error_response"}
 OPEN311_JURISDICTION = os.environ.get("OPEN311_JURISDICTION", "krakow.pl")
 OPEN311_CONTACT = os.environ.get("OPEN311_CONTACT", f"See the contacts page: {SITE_URL}/en/contacts/")
@@ -284,20 +287,20 @@ CONTENT_SECURITY_POLICY = {
 
 # Admin login: five failures for one user from one address lock them out there for an hour; twenty for one user
 # from any addresses within a quarter of an hour lock the user for a quarter of an hour after the last one, except
-# in a browser where they have logged in since their password last changed (pages.lockout).
+# in a browser where they have logged in since their password last changed (core.lockout).
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 1  # hours
 LOCKOUT_USERNAME_FAILURE_LIMIT = 20
 LOCKOUT_USERNAME_TIME = timedelta(minutes=15)  # both the window the failures count in and the lock
-AXES_HANDLER = "pages.lockout.EditorLockoutHandler"
+AXES_HANDLER = "core.lockout.EditorLockoutHandler"
 # One row per failure, which the username-wide limit counts; kept only as long as axes' own record of the address.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # A try refused by a lock checks no password, so it does not count and cannot make the lock last longer.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "openkrakow.middleware.client_ip"
-AXES_LOCKOUT_CALLABLE = "pages.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # Masked in axes' records of failed log-ins, like the password: a backup code typed there still works.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]

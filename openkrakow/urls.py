@@ -5,19 +5,24 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from pages import dashboard as translation_dashboard
-from pages import otp as two_factor
-from pages import views as page_views
-from pages.sitemaps import sitemaps
+from conference.sitemaps import sitemaps as conference_sitemaps
+from core import two_factor
+from core import views as core_views
+from feedback.sitemaps import sitemaps as feedback_sitemaps
+from pages.sitemaps import sitemaps as pages_sitemaps
+from translations import views as translation_dashboard
+
+# Each app lists its own addresses; the sitemap joins them.
+sitemaps = {**pages_sitemaps, **conference_sitemaps, **feedback_sitemaps}
 
 urlpatterns = [
     path("admin/translations/", include(translation_dashboard.urls())),
     path("admin/two-factor/", include(two_factor.urls())),
     path("admin/", admin.site.urls),
     path("open311/", include("feedback.open311")),
-    path("healthz", page_views.healthz, name="healthz"),
-    path("robots.txt", page_views.robots_txt, name="robots_txt"),
-    path("media/<path:path>", page_views.media, name="media"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("media/<path:path>", core_views.media, name="media"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
@@ -33,6 +38,6 @@ urlpatterns += i18n_patterns(
 )
 
 # Our own error views: Django's would answer in English, and its 400 view re-reads a form it could not parse.
-handler400 = "pages.views.bad_request"
-handler404 = "pages.views.page_not_found"
-handler500 = "pages.views.server_error"
+handler400 = "core.views.bad_request"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -1,123 +1,14 @@
-"""Admin for programme pages, news, documents and contact roles: language tabs, filters, previews and the
-translation workflow (statuses, minor edits, machine translation, and what translators may change)."""
+"""Admin for programme pages, news, documents and contact roles, on the translation workflow's admin."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.utils import translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from parler.admin import TranslatableAdmin
-from parler.forms import TranslatableModelForm
 
 from pages.models import ContactRole, Document, NewsEntry, Page
-from pages.services import record_translation_save
-from pages.workflow import TranslationStatus
-
-
-class MissingTranslationFilter(admin.SimpleListFilter):
-    title = _("missing translation")
-    parameter_name = "missing"
-
-    def lookups(self, request, model_admin):
-        return settings.LANGUAGES
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.exclude(translations__language_code=self.value())
-        return queryset
-
-
-class WorkflowForm(TranslatableModelForm):
-    """The edit form of one language, with the two workflow choices an editor makes when saving it."""
-
-    minor_edit = forms.BooleanField(
-        label=_("Minor edit"),
-        required=False,
-        help_text=_("A typo or formatting fix in the source text: translations stay up to date."),
-    )
-    machine_translated = forms.BooleanField(
-        label=_("Machine-translated"),
-        required=False,
-        help_text=_("Pasted from a translation tool and not yet checked by a person; readers are told so."),
-    )
-
-    translation_state = forms.CharField(label=_("Status of this language"), required=False, disabled=True)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        row = self.instance.translations.filter(language_code=self.language_code).first() if self.instance.pk else None
-        status = TranslationStatus(row.translation_status) if row else TranslationStatus.MISSING
-        self.fields["machine_translated"].initial = status == TranslationStatus.MACHINE
-        by = f" · {row.translated_by}" if row and row.translated_by else ""
-        at = f" · {row.translated_at:%Y-%m-%d %H:%M}" if row and row.translated_at else ""
-        self.fields["translation_state"].initial = f"{status.label}{by}{at}"
-
-
-class TranslationWorkflowAdmin(TranslatableAdmin):
-    """Language tabs, per-language previews and statuses; translators may only change translations."""
-
-    form = WorkflowForm
-    list_filter = ["status", MissingTranslationFilter]
-    search_fields = ["translations__title"]
-    workflow_fieldset = (_("Translation"), {"fields": ["translation_state", "machine_translated", "minor_edit"]})
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
-
-    def can_publish(self, request) -> bool:
-        opts = self.model._meta
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
-
-    def get_fieldsets(self, request, obj=None):
-        return [*super().get_fieldsets(request, obj), self.workflow_fieldset]
-
-    def get_readonly_fields(self, request, obj=None):
-        if self.can_publish(request):
-            return []
-        # Translators: the shared fields (status, place, dates) and the source text are the editors' to change.
-        language = self.get_form_language(request, obj)
-        source = obj.source_language if obj else settings.PARLER_DEFAULT_LANGUAGE_CODE
-        texts = self.model._parler_meta.get_translated_fields() if language == source else []
-        return [*self.shared_fields(), *[name for name in texts if name in self.form_field_names()]]
-
-    def shared_fields(self) -> list[str]:
-        fields = [*self.model._meta.concrete_fields, *self.model._meta.many_to_many]
-        return [f.name for f in fields if f.editable and not f.primary_key]
-
-    def form_field_names(self) -> set[str]:
-        return {name for _title, options in self.fieldsets for name in options["fields"]}
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and self.can_publish(request)
-
-    def save_model(self, request, obj, form, change):
-        language = form.language_code
-        source = obj.source_language
-        texts = set(self.model._parler_meta.get_translated_fields())
-        text_changed = bool(texts & set(form.changed_data))
-        if language == source and text_changed and not self.can_publish(request):
-            raise PermissionDenied
-        super().save_model(request, obj, form, change)
-        record_translation_save(
-            obj=obj,
-            language=language,
-            user=request.user,
-            text_changed=text_changed or not change,
-            minor_edit=form.cleaned_data.get("minor_edit", False),
-            machine=form.cleaned_data.get("machine_translated", False),
-        )
-
-    @admin.display(description=_("preview"))
-    def preview_links(self, obj):
-        """A link to the public page in each language; staff see drafts there too."""
-        links = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                links.append((obj.get_absolute_url(), code, code.upper()))
-        return format_html_join(" ", '<a href="{}" hreflang="{}" target="_blank">{}</a>', links)
+from translations.admin import TranslationWorkflowAdmin, WorkflowForm
 
 
 @admin.register(Page)

@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from pages.models import ContactRole, Document, NewsEntry, Page, Status
-from pages.services import record_translation_save
+from translations.services import record_translation_save
 
 # slug: (parent slug, menu order, {language: {title, summary, body}}).
 # The forum page has no Russian translation on purpose, so that readers can see the honest fallback.

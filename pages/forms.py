@@ -1,11 +1,7 @@
-"""Forms of the pages app: the site search, and the translation dashboard's filters, export and import."""
+"""Forms of the programme pages: the site search."""
 
 from django import forms
-from django.apps import apps
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-from pages.workflow import TranslationStatus, translation_models
 
 MAX_QUERY_LENGTH = 200
 
@@ -20,78 +16,3 @@ class SearchQueryField(forms.CharField):
 
 class SearchForm(forms.Form):
     q = SearchQueryField(label=_("Search for"), error_messages={"required": _("Type a word to search for.")})
-
-
-def _language_choices(blank_label):
-    return [("", blank_label), *settings.LANGUAGES]
-
-
-class DashboardFilterForm(forms.Form):
-    """The dashboard's filters, all optional and combinable."""
-
-    language = forms.ChoiceField(label=_("Language"), required=False, choices=lambda: _language_choices(_("all")))
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=lambda: [("", _("all")), *TranslationStatus.choices]
-    )
-    content_type = forms.ChoiceField(label=_("Content type"), required=False, choices=lambda: _type_choices())
-
-
-def _type_choices():
-    return [("", _("all")), *[(m._meta.label_lower, m._meta.verbose_name_plural) for m in translation_models()]]
-
-
-class ExportForm(forms.Form):
-    """Which entries to download as a .po file for volunteer translators."""
-
-    SELECTIONS = {
-        "missing": {TranslationStatus.MISSING},
-        "outdated": {TranslationStatus.OUTDATED},
-        "missing-outdated": {TranslationStatus.MISSING, TranslationStatus.OUTDATED},
-        "object": None,
-    }
-
-    language = forms.ChoiceField(label=_("Language"), choices=lambda: settings.LANGUAGES)
-    selection = forms.ChoiceField(
-        label=_("Entries"),
-        choices=[
-            ("missing", _("all missing entries")),
-            ("outdated", _("all outdated entries")),
-            ("missing-outdated", _("missing and outdated entries")),
-            ("object", _("one page or entry")),
-        ],
-    )
-    object = forms.CharField(label=_("Page or entry"), required=False, help_text=_("e.g. pages.page:3"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, auto_id="export_%s", **kwargs)  # unique ids beside the other dashboard forms
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("selection") == "object":
-            key = cleaned.get("object", "")
-            cleaned["objects"] = [obj for obj in [_object_for_key(key)] if obj is not None]
-            if not cleaned["objects"]:
-                self.add_error("object", _("There is no page or entry with this reference."))
-        return cleaned
-
-    def statuses(self):
-        return self.SELECTIONS[self.cleaned_data["selection"]]
-
-
-def _object_for_key(key: str):
-    try:
-        label, pk = key.split(":")
-        model = apps.get_model(label)
-    except (ValueError, LookupError):
-        return None
-    if model not in translation_models() or not pk.isdigit():
-        return None
-    return model.objects.prefetch_related("translations").filter(pk=pk).first()
-
-
-class ImportForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=lambda: settings.LANGUAGES)
-    file = forms.FileField(label=_("Translated .po file"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, auto_id="import_%s", **kwargs)

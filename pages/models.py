@@ -10,23 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from pages.text import clean_markdown, render_markdown, search_text
-from pages.workflow import TranslationWorkflow, translation_workflow_fields
-
-
-class ShownLanguageMixin:
-    """For parler models: which language a reader actually sees, after the fallback chain."""
-
-    def shown_language(self) -> str | None:
-        # get_available_languages() reads prefetched translations, so lists cost no extra queries.
-        available = set(self.get_available_languages(include_unsaved=True))
-        for code in (self.get_current_language(), *self.get_fallback_languages()):
-            if code in available:
-                return code
-        return None
-
-    def is_fallback(self) -> bool:
-        return self.shown_language() not in (None, self.get_current_language())
+from translations.models import RichTextMixin, ShownLanguageMixin, TranslationWorkflow, translation_workflow_fields
 
 
 class Status(models.TextChoices):
@@ -60,23 +44,6 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
-
-
-class RichTextMixin:
-    """Sanitises the Markdown fields of every translation as it is saved, whichever way it was written."""
-
-    rich_text_fields = ("body",)
-
-    def save_translation(self, translation, *args, **kwargs):
-        for name in self.rich_text_fields:
-            setattr(translation, name, clean_markdown(getattr(translation, name)))
-        if hasattr(translation, "search_text"):
-            parts = [translation.title, getattr(translation, "summary", ""), translation.body]
-            translation.search_text = search_text(*parts)
-        super().save_translation(translation, *args, **kwargs)
-
-    def body_html(self):
-        return render_markdown(self.safe_translation_getter(self.rich_text_fields[0], default=""))
 
 
 BODY_HELP = _(

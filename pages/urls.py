@@ -2,8 +2,8 @@
 
 from django.urls import path
 
+from core.cache import shared_page
 from pages import views
-from pages.cache import shared_page
 
 app_name = "pages"
 

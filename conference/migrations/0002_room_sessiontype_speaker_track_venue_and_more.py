@@ -4,7 +4,7 @@ import conference.models
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import pages.models
+import translations.models
 import parler.fields
 import parler.models
 import uuid
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 'ordering': ['name'],
                 'permissions': [('publish_speaker', 'Can add speakers and change their source text')],
             },
-            bases=(pages.models.ShownLanguageMixin, pages.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
+            bases=(translations.models.ShownLanguageMixin, translations.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Track',
@@ -175,7 +175,7 @@ class Migration(migrations.Migration):
                 'ordering': ['start', 'room'],
                 'permissions': [('publish_session', 'Can schedule sessions and change their source text')],
             },
-            bases=(pages.models.ShownLanguageMixin, pages.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
+            bases=(translations.models.ShownLanguageMixin, translations.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='ScheduleChange',

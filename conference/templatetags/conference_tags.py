@@ -1,4 +1,5 @@
-"""Template tags of the conference: when one can register, and which edition a page belongs to, as sentences."""
+"""Template tags of the conference: when one can register, which edition a page belongs to, and the teaser other
+sections show of the coming edition."""
 
 import datetime
 
@@ -8,8 +9,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from conference.models import Conference
-from pages.fallback import lang_attrs_for
-from pages.templatetags.date_tags import iso
+from core.fallback import lang_attrs_for
+from core.templatetags.date_tags import iso
 
 register = template.Library()
 
@@ -51,3 +52,9 @@ def edition_notice(conference: Conference, *, session=None) -> dict:
         "start": _time(conference.start_date),
         "end": _time(conference.end_date),
     }
+
+
+@register.inclusion_tag("conference/includes/teaser.html")
+def conference_teaser() -> dict:
+    """The coming edition (else the latest): its name, days and whether one can register, for the home page."""
+    return {"conference": Conference.objects.upcoming_or_latest()}

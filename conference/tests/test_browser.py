@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pages.tests.test_browser import axe_violations
+from tests.test_browser import axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from post_office.models import Email
 
 from conference.models import Registration
 from conference.tests.factories import SessionFactory
-from pages.tests.parallel import at_once, postgresql_only
+from core.tests.parallel import at_once, postgresql_only
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True), postgresql_only]
 

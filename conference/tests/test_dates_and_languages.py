@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from conference import agenda
 from conference.models import Conference, Speaker
 from conference.tests.factories import SpeakerFactory, VenueFactory
-from pages.tests.markup import assert_valid_time_values
+from core.tests.markup import assert_valid_time_values
 
 pytestmark = pytest.mark.integration
 

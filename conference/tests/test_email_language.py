@@ -14,10 +14,9 @@ from django.utils.formats import date_format
 from post_office.models import Email
 
 from conference.models import Booking, Registration, Session
-from conference.registration_tokens import manage_token
 from conference.services import SessionRequest, cancel_registration, register_attendee
 from conference.tests.factories import FIRST_SLOT, ConferenceFactory, RoomFactory, SessionFactory, VenueFactory
-from pages.services import queue_email
+from core.outbox import queue_email
 
 pytestmark = pytest.mark.integration
 
@@ -124,7 +123,7 @@ def test_confirmation_is_in_the_chosen_language_not_the_pages(client, workshop):
     assert f"{TITLE['pl']}, {WHEN['pl']}, {VENUE['pl']}, {ROOM['pl']}: masz miejsce" in body
     day = formatted(first_day.date, "DATE_FORMAT")["pl"]
     assert f"Dni, w które przyjdziesz:\n- {day}: {THEME['pl']}" in body
-    assert f"http://127.0.0.1:8000/pl/conference/registrations/{manage_token(registration)}/calendar.ics" in body
+    assert f"http://127.0.0.1:8000/pl/conference/registrations/{registration.manage_token()}/calendar.ics" in body
     assert "/ru/" not in body
 
 
@@ -138,7 +137,7 @@ def test_a_russian_visitor_cancels_and_the_polish_attendee_promoted_reads_polish
 
     booking = leaving.bookings.get()
     response = client.post(
-        f"/ru/conference/registrations/{manage_token(leaving)}/", {"action": action, "booking": booking.pk}
+        f"/ru/conference/registrations/{leaving.manage_token()}/", {"action": action, "booking": booking.pk}
     )
     assert response.status_code == 302
     assert waiting.bookings.get().status == Booking.Status.CONFIRMED
@@ -151,7 +150,7 @@ def test_a_russian_visitor_cancels_and_the_polish_attendee_promoted_reads_polish
     assert f"zwolniło się miejsce na „{TITLE['pl']}” ({WHEN['pl']}) i jest teraz Twoje." in body
     assert f"Gdzie: {VENUE['pl']}, {ROOM['pl']}" in body
     assert_only_in(body, "pl", "ru", VENUE, ROOM, TITLE, WHEN)
-    assert f"http://127.0.0.1:8000/pl/conference/registrations/{manage_token(waiting)}/" in body
+    assert f"http://127.0.0.1:8000/pl/conference/registrations/{waiting.manage_token()}/" in body
     assert "/ru/" not in body
 
 

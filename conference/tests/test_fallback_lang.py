@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 
 from conference.models import ScheduleChange, ScheduleVersion, Track
 from conference.tests.factories import ConferenceFactory, SessionFactory, SessionTypeFactory, SpeakerFactory
+from core.tests.markup_lang import langs_of
 from pages.tests.factories import ContactRoleFactory
-from pages.tests.markup_lang import langs_of
 
 pytestmark = pytest.mark.integration
 

@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.db import connection
 from post_office.models import Email
 
+from conference.apps import REGISTRATIONS
 from conference.models import Booking, Registration, Session
-from conference.registration_tokens import manage_token
 from conference.services import SessionRequest, cancel_booking, register_attendee
 from conference.tests.factories import ConferenceFactory, SessionFactory
-from pages.groups import EDITORS, REGISTRATIONS
+from core.groups import EDITORS
 
 pytestmark = pytest.mark.integration
 
@@ -39,7 +39,7 @@ def test_registering_books_places_and_shows_the_confirmation(client, demo):
     assert response.status_code == 302
     registration = Registration.objects.get(email="oksana@example.org")
     assert re.fullmatch(rf"OK{workshop.conference.start_date:%y}-[A-Z0-9]{{4}}", registration.reference)
-    assert response["Location"] == f"/uk/conference/registrations/{manage_token(registration)}/?new=1"
+    assert response["Location"] == f"/uk/conference/registrations/{registration.manage_token()}/?new=1"
     booking = registration.bookings.get()
     assert (booking.status, booking.interpretation) == ("confirmed", "uk")
     page = client.get(response["Location"]).content.decode()
@@ -70,7 +70,7 @@ def test_confirmation_email_is_in_ukrainian_with_manage_and_calendar_links(demo,
     call_command("outbox_worker", once=True)
     message = next(m for m in mailoutbox if m.to == ["oksana@example.org"])
     assert message.subject == f"Ваша реєстрація {registration.reference} на конференцію «Відкритий Краків»"
-    token = manage_token(registration)
+    token = registration.manage_token()
     assert f"http://127.0.0.1:8000/uk/conference/registrations/{token}/" in message.body
     assert f"/uk/conference/registrations/{token}/calendar.ics" in message.body
     assert "Майстер-клас: карта побиту крок за кроком" in message.body
@@ -195,7 +195,7 @@ def test_forged_manage_tokens_get_a_translated_404(client, demo):
     assert response.status_code == 404
     assert "Страница не найдена" in response.content.decode()
     other = Registration.objects.first()
-    token = manage_token(other)
+    token = other.manage_token()
     assert (
         client.post(f"/en/conference/registrations/{token}/", {"action": "cancel", "booking": 999999}).status_code
         == 404

@@ -9,9 +9,9 @@ from django.test import Client
 from django.utils import timezone
 from post_office.models import Email
 
+from core.tests.parallel import at_once, postgresql_only
 from feedback.models import Category, RateLimitHit, RateLimitSender, Report
 from feedback.services import over_rate_limit
-from pages.tests.parallel import at_once, postgresql_only
 
 pytestmark = pytest.mark.integration
 

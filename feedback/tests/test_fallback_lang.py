@@ -2,8 +2,8 @@
 
 import pytest
 
+from core.tests.markup_lang import langs_of
 from feedback.models import Category, Report
-from pages.tests.markup_lang import langs_of
 
 pytestmark = pytest.mark.integration
 

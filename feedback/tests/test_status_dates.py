@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages.tests.markup import assert_valid_time_values
+from core.tests.markup import assert_valid_time_values
 
 pytestmark = pytest.mark.integration
 

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import pages.models
+import translations.models
 import parler.fields
 import parler.models
 from django.db import migrations, models
@@ -61,7 +62,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'documents',
                 'ordering': ['position', 'pk'],
             },
-            bases=(pages.models.ShownLanguageMixin, parler.models.TranslatableModelMixin, models.Model),
+            bases=(translations.models.ShownLanguageMixin, parler.models.TranslatableModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='NewsEntry',
@@ -77,7 +78,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'news',
                 'ordering': ['-date', '-pk'],
             },
-            bases=(pages.models.ShownLanguageMixin, pages.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
+            bases=(translations.models.ShownLanguageMixin, translations.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Page',
@@ -95,7 +96,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'pages',
                 'ordering': ['menu_order', 'slug'],
             },
-            bases=(pages.models.ShownLanguageMixin, pages.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
+            bases=(translations.models.ShownLanguageMixin, translations.models.RichTextMixin, parler.models.TranslatableModelMixin, models.Model),
         ),
         migrations.CreateModel(
             name='DocumentTranslation',

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from pages.templatetags.date_tags import iso
+from core.templatetags.date_tags import iso
+from core.tests.markup import assert_valid_time_values
 from pages.tests.factories import DocumentFactory
-from pages.tests.markup import assert_valid_time_values
 
 pytestmark = pytest.mark.integration
 

@@ -9,11 +9,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from pages.groups import EDITORS, TRANSLATORS
+from core.groups import EDITORS
 from pages.models import NewsEntry, Page
-from pages.po import export_catalogue, import_catalogue
 from pages.tests.factories import NewsEntryFactory, PageFactory
-from pages.workflow import TranslationStatus
+from translations.apps import TRANSLATORS
+from translations.models import TranslationStatus
+from translations.po import export_catalogue, import_catalogue
 
 pytestmark = pytest.mark.integration
 

@@ -1,0 +1,99 @@
+"""The admin site with an optional second factor: an editor who turned on two-step verification must pass it.
+
+Editors without a device log in with their password as before. Once an editor has a confirmed django-otp
+device, the admin (and every view wrapped in admin_view, such as the translation dashboard) lets them in only
+in a session verified by a code from that device; see pages/otp.py for the login form and the set-up pages.
+
+This module is imported while the app registry loads (INSTALLED_APPS names EditorAdminConfig), so it must not
+import models or forms at the top.
+"""
+
+import functools
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpResponseRedirect
+
+
+def has_confirmed_device(user) -> bool:
+    """django_otp.user_has_device(user), in one query over every device model instead of one query each."""
+    from django_otp import device_classes
+
+    if not user.is_authenticated:
+        return False
+    devices = [model.objects.devices_for_user(user, confirmed=True).values("pk") for model in device_classes()]
+    return bool(devices) and devices[0].union(*devices[1:]).exists()
+
+
+def second_factor_passed(user) -> bool:
+    """True for a user without a confirmed device, or one whose session a device has verified."""
+    is_verified = getattr(user, "is_verified", None)  # installed by django_otp's OTPMiddleware
+    if is_verified is not None and is_verified():
+        return True
+    cached = getattr(user, "_second_factor_required", None)
+    if cached is None:
+        cached = has_confirmed_device(user)
+        user._second_factor_required = cached  # has_permission runs several times a request
+    return not cached
+
+
+class EditorAdminSite(admin.AdminSite):
+    login_template = "admin/two_factor/login.html"
+
+    @property
+    def login_form(self):
+        from core.two_factor import EditorLoginForm
+
+        return EditorLoginForm
+
+    def has_permission(self, request):
+        return super().has_permission(request) and second_factor_passed(request.user)
+
+    def admin_view(self, view, cacheable=False):
+        return super().admin_view(refusing_wrong_addresses(view), cacheable)
+
+    def login(self, request, extra_context=None):
+        user = request.user
+        extra_context = {
+            # Signed in with a password only, by an editor who has since turned on two-step verification.
+            "second_factor_needed": user.is_authenticated and user.is_staff and not second_factor_passed(user),
+            **(extra_context or {}),
+        }
+        response = super().login(request, extra_context)
+        if request.method == "POST" and response.status_code == 302:  # the login form was valid: logged in
+            from core.lockout import remember_device
+
+            remember_device(response, request.user)
+        return response
+
+
+def refusing_wrong_addresses(view):
+    """Every admin view, Django's and other apps' alike, answers a wrong address as the admin does elsewhere.
+
+    A changelist filter the database or Python's dates cannot take (a year past 9998 to drill down into, a date
+    before year 1 once moved to UTC, a number too large for a C long) fails only when the query is built or run,
+    past Django's own check of the filters: it is refused like any wrong filter, with a redirect to ?e=1. An
+    object named in the address that does not exist is a 404 (django-otp's device pages read it with .get()).
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ObjectDoesNotExist as error:
+            raise Http404 from error
+        except (ValueError, OverflowError):
+            if view.__name__ != "changelist_view" or request.method != "GET" or not request.GET:
+                raise
+            from django.contrib.admin.views.main import ERROR_FLAG
+
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+
+    return wrapper
+
+
+class EditorAdminConfig(AdminConfig):
+    """Replaces "django.contrib.admin" in INSTALLED_APPS, as Django documents for a custom default site."""
+
+    default_site = "core.admin_site.EditorAdminSite"

@@ -1,0 +1,174 @@
+"""Browser journeys in headless Chromium: language switching, navigation, keyboard use and axe-core scans."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from conference.models import Conference
+from core.groups import EDITORS
+from pages.models import Page
+from translations.services import record_translation_save
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["pl", "en", "uk", "ru"]
+PATHS = [
+    "",
+    "aims/",
+    "aims/forum/",
+    "news/",
+    "news/website-partly-in-english/",
+    "documents/",
+    "contacts/",
+    "search/?q=forum",
+    "search/?q=",
+    "conference/",
+    "feedback/",
+    "no-such-page/",
+]
+# Each language's words for the programme journey: aims page, forum link, news link, search button,
+# and a search for the forum with the title found (Russian readers find the Ukrainian text, labelled).
+JOURNEY = {
+    "pl": ("Cele programu", "Forum cudzoziemców", "Aktualności", "Szukaj", "forum", "Forum cudzoziemców"),
+    "en": ("What the programme is for", "A forum for foreigners", "News", "Search", "forum", "A forum for foreigners"),
+    "uk": ("Мета програми", "Форум іноземців", "Новини", "Пошук", "форум", "Форум іноземців"),
+    "ru": ("Цели программы", "A forum for foreigners", "Новости", "Поиск", "форум", "Форум іноземців"),
+}
+
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} × {violation['nodes'][0]['target']})"
+        for violation in results.response["violations"]
+    ]
+
+
+def test_journey_from_root_to_each_section_in_ukrainian(page, demo):
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/en/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+    page.get_by_role("navigation", name="Choose a language").get_by_role("link", name="Українська").click()
+    expect(page).to_have_url(re.compile(r"/uk/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "uk")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Відкритий Краків: міська програма для іноземців")
+
+    main_nav = page.get_by_role("navigation", name="Головне меню")
+    year = Conference.objects.upcoming_or_latest().start_date.year  # the upcoming edition's
+    for label, path, heading in [
+        ("Конференція", "/uk/conference/", f"Конференція «Відкритий Краків» {year}"),
+        ("Відгуки", "/uk/feedback/", "Розкажіть місту, що для вас важливо"),
+        ("Програма", "/uk/", "Відкритий Краків: міська програма для іноземців"),
+    ]:
+        main_nav.get_by_role("link", name=label).click()
+        expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        expect(main_nav.get_by_role("link", name=label)).to_have_attribute("aria-current", "page")
+        assert axe_violations(page) == []
+
+
+def test_switching_language_keeps_the_page(page, demo):
+    page.goto("/en/conference/")
+    page.get_by_role("link", name="polski", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/pl/conference/$"))
+    year = Conference.objects.upcoming_or_latest().start_date.year  # the upcoming edition's
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Konferencja „Otwarty Kraków” {year}")
+
+
+def test_no_axe_violations_on_any_page_in_any_language(page, demo):
+    found = {}
+    for language in LANGUAGES:
+        for path in PATHS:
+            page.goto(f"/{language}/{path}")
+            expect(page.locator("html")).to_have_attribute("lang", language)
+            if violations := axe_violations(page):
+                found[f"/{language}/{path}"] = violations
+    assert found == {}
+
+
+def test_keyboard_user_can_skip_to_content_and_switch_language(page, demo):
+    page.goto("/en/feedback/")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to main content")
+    page.keyboard.press("Enter")
+    expect(page.locator(":focus")).to_have_attribute("id", "main")
+
+    page.get_by_role("link", name="Русский").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/ru/feedback/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+
+
+def test_axe_scan_reports_a_real_violation(page):
+    # Guards the scans above: an image without alternative text must be reported.
+    page.set_content('<!DOCTYPE html><html lang="en"><title>t</title><main><img src="x.png"></main></html>')
+    assert any(line.startswith("image-alt:") for line in axe_violations(page))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_programme_journey_with_honest_fallback(page, demo, language):
+    aims_title, forum_title, news_label, search_label, query, found_title = JOURNEY[language]
+    page.goto(f"/{language}/")
+    page.get_by_role("link", name=aims_title).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(aims_title)
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name=forum_title).first.click()
+    expect(page).to_have_url(re.compile(rf"/{language}/aims/forum/$"))
+    assert axe_violations(page) == []
+
+    # The forum page has no Russian translation: switching shows English, and says so in Russian.
+    page.get_by_role("link", name="Русский").click()
+    expect(page).to_have_url(re.compile(r"/ru/aims/forum/$"))
+    notice = page.get_by_role("note")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("Этот текст ещё не переведён")
+    expect(page.locator("article.page")).to_have_attribute("lang", "en")
+    assert axe_violations(page) == []
+
+    page.goto(f"/{language}/")
+    page.get_by_role("contentinfo").get_by_role("link", name=news_label, exact=True).click()
+    expect(page).to_have_url(re.compile(rf"/{language}/news/$"))
+    assert axe_violations(page) == []
+
+    search = page.get_by_role("search")
+    search.get_by_role("searchbox").fill(query)
+    search.get_by_role("button", name=search_label).press("Enter")
+    expect(page).to_have_url(re.compile(rf"/{language}/search/\?q="))
+    expect(page.get_by_role("main").get_by_role("link", name=found_title)).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_editor_brings_an_outdated_ukrainian_translation_up_to_date(page, demo, django_user_model):
+    editor = django_user_model.objects.create_user("edek", password="correct horse battery", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    aims = Page.objects.get(slug="aims")
+    record_translation_save(obj=aims, language="pl", text_changed=True)  # the Polish source changed
+
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("edek")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Translations").click()
+    expect(page.get_by_role("heading", name="Work left per language")).to_be_visible()
+
+    page.locator("#id_language").select_option("uk")
+    page.locator("#id_status").select_option("outdated")
+    page.get_by_role("button", name="Filter").click()
+    cell = page.get_by_role("row", name=re.compile("What the programme is for")).get_by_role("link", name="outdated")
+    expect(cell).to_have_count(1)
+    cell.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/page/{aims.pk}/change/\?language=uk$"))
+    page.get_by_label("Body").fill("Оновлений текст про мету програми.")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    page.goto("/admin/translations/?language=uk")
+    row = page.get_by_role("row", name=re.compile("What the programme is for"))
+    expect(row.get_by_role("link", name="up to date")).to_be_visible()
+    page.goto("/uk/aims/")
+    expect(page.get_by_role("note")).to_have_count(0)
+    expect(page.get_by_text("Оновлений текст про мету програми.")).to_be_visible()

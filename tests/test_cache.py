@@ -1,0 +1,294 @@
+"""The page cache: anonymous pages come from it, and the next GET after any editor's save shows the change."""
+
+import datetime
+import json
+import uuid
+
+import icalendar
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+from lxml import etree as lxml_etree
+from lxml import html as lxml_html
+
+from conference import services as conference_services
+from conference.models import Conference, Session
+from conference.tests.factories import schedule_of
+from core.cache import remember
+from feedback.models import Report
+from pages.models import Page
+
+pytestmark = pytest.mark.integration
+
+SCHEDULE = "/en/conference/schedule/"
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def get(client, url, **headers):
+    response = client.get(url, headers=headers)
+    assert response.status_code in (200, 304), url
+    return response
+
+
+def resubmit_admin_form(admin_client, url: str, changes: dict):
+    """POST an admin change form back as a browser would, with some fields changed."""
+    tree = lxml_html.fromstring(admin_client.get(url).content)
+    form = next(f for f in tree.forms if f.get("id", "").endswith("_form"))
+    data = {}
+    for name, value in form.form_values():
+        data.setdefault(name, []).append(value)
+    data.update({name: [value] for name, value in changes.items()})
+    data.setdefault("_save", ["Save"])
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return response
+
+
+def test_a_repeat_visit_is_served_from_the_cache_in_one_query(client, demo, django_assert_num_queries):
+    assert get(client, SCHEDULE)["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(1):  # the shared generation, and nothing else
+        response = get(client, SCHEDULE)
+    assert response["X-Page-Cache"] == "hit"
+    assert 'id="session-OKDE01"' in response.content.decode()  # the current edition's first session
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_schedule_queries_stay_flat_from_a_cold_process_to_a_hit(client, db, django_assert_num_queries, size):
+    schedule_of(size)
+    # Cold: the generation, the conference (3), venues, tracks, sessions (3) and the footer's contacts.
+    with django_assert_num_queries(10):
+        assert get(client, SCHEDULE)["X-Page-Cache"] == "miss"
+    # Another address of the same generation: the reference data is already in memory.
+    with django_assert_num_queries(4):
+        assert get(client, SCHEDULE + "?day=")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(1):
+        assert get(client, SCHEDULE)["X-Page-Cache"] == "hit"
+
+
+def test_editing_a_session_in_the_admin_shows_on_the_next_anonymous_get(client, admin_client, demo):
+    session = Session.objects.get(code="OKDE02")  # on the current edition's schedule and in its export
+    session.set_current_language("en")
+    old_title = session.title
+    for url in (SCHEDULE, f"/en/conference/sessions/{session.code}/", "/en/conference/schedule.ics"):
+        assert old_title in get(client, url).content.decode()
+        assert get(client, url)["X-Page-Cache"] == "hit"
+
+    # The demo's abstracts repeat the title: the editor rewrites both.
+    resubmit_admin_form(
+        admin_client,
+        f"/admin/conference/session/{session.pk}/change/?language=en",
+        {"title": "Smog and you", "abstract": "What the air in the city is like, and what helps."},
+    )
+
+    for url in (SCHEDULE, f"/en/conference/sessions/{session.code}/", "/en/conference/schedule.ics"):
+        content = get(client, url).content.decode()
+        assert "Smog and you" in content and old_title not in content, url
+
+
+def test_editing_a_page_in_the_admin_shows_on_the_next_anonymous_get(client, admin_client, demo):
+    page = Page.objects.get(path="aims")  # a section: its title is also on the home page
+    for url in ("/en/aims/", "/en/"):
+        assert "Aims, updated" not in get(client, url).content.decode()
+        assert get(client, url)["X-Page-Cache"] == "hit"
+
+    resubmit_admin_form(admin_client, f"/admin/pages/page/{page.pk}/change/?language=en", {"title": "Aims, updated"})
+
+    for url in ("/en/aims/", "/en/"):
+        assert "Aims, updated" in get(client, url).content.decode(), url
+
+
+def test_publishing_a_schedule_version_refreshes_the_cached_schedule(client, demo):
+    session = Session.objects.get(code="OKDE03")
+    # A bulk update sends no signal: the cached schedule is stale until the version is published.
+    Session.objects.filter(pk=session.pk).update(start=session.start + datetime.timedelta(hours=2))
+    assert "session-moved" not in _session_row(get(client, SCHEDULE), session.code)
+    assert "session-moved" not in _session_row(get(client, SCHEDULE), session.code)
+
+    conference_services.publish_schedule_version(conference=session.conference, notes={"en": "OKDE03 moved"})
+
+    response = get(client, SCHEDULE)
+    assert response["X-Page-Cache"] == "miss"
+    assert "session-moved" in _session_row(response, session.code)
+
+
+def _session_row(response, code: str) -> str:
+    tree = lxml_html.fromstring(response.content)
+    return lxml_html.tostring(tree.get_element_by_id(f"session-{code}")).decode()
+
+
+def test_each_language_is_cached_on_its_own(client, demo):
+    for language, word in (("en", "Schedule"), ("pl", "Program"), ("uk", "Розклад"), ("ru", "Расписание")):
+        for _ in range(2):
+            response = get(client, f"/{language}/conference/schedule/")
+            assert f'<html lang="{language}"' in response.content.decode()
+            assert word in response.content.decode()
+        assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_page_with_a_csrf_token_is_never_cached(client, demo):
+    first, second = get(client, "/en/feedback/"), get(client, "/en/feedback/")
+    assert "X-Page-Cache" not in second
+    assert "csrfmiddlewaretoken" in first.content.decode()
+    assert first.cookies["csrftoken"].value  # each visitor gets their own token
+
+
+def test_cached_pages_carry_no_token_and_set_no_cookie(client, demo):
+    get(client, SCHEDULE)
+    hit = get(client, SCHEDULE)
+    assert hit["X-Page-Cache"] == "hit"
+    assert not hit.cookies
+    assert "csrfmiddlewaretoken" not in hit.content.decode()
+
+
+def test_a_visitor_with_an_agenda_gets_their_own_schedule(client, demo):
+    get(client, SCHEDULE)
+    assert get(client, SCHEDULE)["X-Page-Cache"] == "hit"
+    confirm = client.get("/en/conference/agenda/star/", {"session": "OKDE02", "next": SCHEDULE})
+    assert confirm.status_code == 200 and "csrfmiddlewaretoken" in confirm.content.decode()
+    client.post("/en/conference/agenda/star/", {"session": "OKDE02", "next": SCHEDULE})
+
+    personal = get(client, SCHEDULE)
+    assert "X-Page-Cache" not in personal
+    assert "In my agenda" in _session_row(personal, "OKDE02")
+    # It carries the agenda's secret address: neither a proxy nor the browser's cache may keep it.
+    assert {"private", "no-store"} <= {part.strip() for part in personal["Cache-Control"].split(",")}
+    # Somebody else, without an agenda, still gets the shared page, with nothing starred.
+    other = get(Client(), SCHEDULE)
+    assert other["X-Page-Cache"] == "hit"
+    assert "private" not in other.get("Cache-Control", "")
+    assert "In my agenda" not in other.content.decode()
+
+
+def test_an_editor_with_a_session_sees_drafts_and_never_fills_the_cache(client, admin_client, demo):
+    page = Page.objects.get(path="aims/liaison-officer")
+    page.set_current_language("en")
+    get(client, "/en/aims/liaison-officer/")
+    page.title = "Draft only"
+    page.status = "draft"
+    page.save()
+    assert "Draft only" in get(admin_client, "/en/aims/liaison-officer/").content.decode()
+    assert "X-Page-Cache" not in get(admin_client, "/en/aims/liaison-officer/")
+    assert client.get("/en/aims/liaison-officer/").status_code == 404
+
+
+EXPORTS_AND_FEEDS = [
+    "/en/conference/schedule.ics",
+    "/en/conference/schedule.xml",
+    "/en/news/feed/",
+    "/en/conference/changes/feed/",
+]
+
+
+@pytest.mark.parametrize("url", EXPORTS_AND_FEEDS)
+@pytest.mark.parametrize("cached", [True, False])
+def test_exports_and_feeds_answer_a_repeat_request_with_304(client, demo, settings, url, cached):
+    settings.PAGE_CACHE = cached
+    first = get(client, url)
+    assert first.has_header("ETag")
+    repeat = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert repeat.status_code == 304 and not repeat.content
+    if first.has_header("Last-Modified"):
+        since = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+        assert since.status_code == 304
+
+
+def test_a_new_booking_updates_the_places_left(client, demo):
+    current = Conference.objects.upcoming_or_latest()  # registration is open for the current edition only
+    session = (
+        Session.objects.filter(conference=current, registration_required=True, capacity__gt=2)
+        .exclude(state="cancelled")
+        .first()
+    )
+    url = f"/en/conference/sessions/{session.code}/"
+    places = session.places_left()
+    assert f"{places} places left" in get(client, url).content.decode()
+    assert get(client, url)["X-Page-Cache"] == "hit"
+
+    conference_services.register_attendee(
+        conference=session.conference,
+        idempotency_key=uuid.uuid4(),
+        name="Olena",
+        email="olena@example.org",
+        language="uk",
+        sessions=[conference_services.SessionRequest(session=session)],
+    )
+
+    assert f"{places - 1} places left" in get(client, url).content.decode()
+
+
+def test_the_blank_feedback_form_is_rendered_once_but_each_visitor_gets_their_own_values(
+    demo, django_assert_num_queries
+):
+    def hidden(response, name):
+        return lxml_html.fromstring(response.content).xpath(f"//input[@name='{name}']/@value")[0]
+
+    first_client, second_client = Client(), Client()
+    first = get(first_client, "/en/feedback/")
+    with django_assert_num_queries(1):  # the generation: no categories, no rendering
+        second = get(second_client, "/en/feedback/")
+    assert "X-Page-Cache" not in second  # the response itself, with its token, is never kept
+    for name in ("csrfmiddlewaretoken", "idempotency_key", "stamp"):
+        assert hidden(first, name) != hidden(second, name), name
+    assert second.cookies["csrftoken"].value
+    assert 'name="message"' in second.content.decode() and '<html lang="en"' in second.content.decode()
+
+    # The filled-in form goes through, CSRF checks and all, and the report is stored.
+    strict = Client(enforce_csrf_checks=True)
+    form = get(strict, "/uk/feedback/")
+    assert '<html lang="uk"' in form.content.decode()
+    data = {name: hidden(form, name) for name in ("csrfmiddlewaretoken", "idempotency_key", "stamp")}
+    data |= {"category": "air-quality", "message": "The air near the school is bad every morning.", "website": ""}
+    response = strict.post("/uk/feedback/", data)
+    assert response.status_code == 302, response.content.decode()
+    assert Report.objects.get(idempotency_key=data["idempotency_key"]).language == "uk"
+
+
+LANGUAGES = ("pl", "en", "uk", "ru")
+
+
+def conference_names() -> dict[str, str]:
+    conference = Conference.objects.upcoming_or_latest()
+    return {code: conference.safe_translation_getter("name", language_code=code) for code in LANGUAGES}
+
+
+def conference_name_shown(client, language: str, what: str) -> str:
+    """The conference's name as a reader (or their calendar or schedule app) sees it in one of its places."""
+    response = get(client, f"/{language}/conference/{what}")
+    if what == "":
+        return lxml_html.fromstring(response.content).findtext(".//h1").strip()
+    if what == "register/":
+        return lxml_html.fromstring(response.content).findtext(".//title").strip()
+    if what == "schedule.ics":
+        return str(icalendar.Calendar.from_ical(response.content)["X-WR-CALNAME"])
+    if what == "schedule.xml":
+        return lxml_etree.fromstring(response.content).findtext("conference/title")
+    return json.loads(response.content)["schedule"]["conference"]["title"]
+
+
+@pytest.mark.parametrize("first", LANGUAGES)
+@pytest.mark.parametrize("what", ["", "register/", "schedule.ics", "schedule.xml", "schedule.json"])
+def test_the_conference_is_named_in_each_readers_language_whoever_came_first(client, demo, first, what):
+    """The first reader after a change fills the memory; every later reader still gets their own language."""
+    names = conference_names()
+    assert len(set(names.values())) == len(LANGUAGES)
+    for language in (first, *[code for code in LANGUAGES if code != first], first):
+        assert names[language] in conference_name_shown(client, language, what), (first, language)
+
+
+def test_a_remembered_value_is_kept_per_language(rf):
+    """remember() keeps anything, so it keeps it per language: a translated value never crosses languages."""
+    request = rf.get("/")
+    request.page_cache_generation = uuid.uuid4().hex
+    for language in LANGUAGES:
+        with translation.override(language):
+            assert remember(request, "greeting", lambda: str(gettext_lazy("Schedule"))) == gettext_lazy("Schedule")
+

@@ -1,0 +1,19 @@
+"""App configuration for the translation workflow that every translated model shares."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+TRANSLATORS = "Translators"
+
+
+class TranslationsConfig(AppConfig):
+    name = "translations"
+    verbose_name = _("Translations")
+
+    def ready(self):
+        from core.groups import EDITORS, grant
+        from translations.models import translation_models
+
+        # Editors publish and write source text; translators only translate.
+        grant(EDITORS, translation_models)
+        grant(TRANSLATORS, translation_models, actions=["view", "change"])

@@ -1,0 +1,112 @@
+"""The translation workflow shared by every translated model: a status on each translation row, and the mixins
+that tell which language a reader sees and keep rich text clean in every language."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.folding import search_text
+from core.markdown import clean_markdown, render_markdown
+from openkrakow.languages import SOURCE_LANGUAGE
+
+
+class ShownLanguageMixin:
+    """For parler models: which language a reader actually sees, after the fallback chain."""
+
+    def shown_language(self) -> str | None:
+        # get_available_languages() reads prefetched translations, so lists cost no extra queries.
+        available = set(self.get_available_languages(include_unsaved=True))
+        for code in (self.get_current_language(), *self.get_fallback_languages()):
+            if code in available:
+                return code
+        return None
+
+    def is_fallback(self) -> bool:
+        return self.shown_language() not in (None, self.get_current_language())
+
+
+class RichTextMixin:
+    """Sanitises the Markdown fields of every translation as it is saved, whichever way it was written."""
+
+    rich_text_fields = ("body",)
+
+    def save_translation(self, translation, *args, **kwargs):
+        for name in self.rich_text_fields:
+            setattr(translation, name, clean_markdown(getattr(translation, name)))
+        if hasattr(translation, "search_text"):
+            parts = [translation.title, getattr(translation, "summary", ""), translation.body]
+            translation.search_text = search_text(*parts)
+        super().save_translation(translation, *args, **kwargs)
+
+    def body_html(self):
+        return render_markdown(self.safe_translation_getter(self.rich_text_fields[0], default=""))
+
+
+class TranslationStatus(models.TextChoices):
+    """Stored on each translation row; a language with no row at all is 'missing'."""
+
+    MISSING = "missing", _("missing")
+    UP_TO_DATE = "up_to_date", _("up to date")
+    OUTDATED = "outdated", _("outdated")
+    MACHINE = "machine", _("machine-translated")
+
+
+def translation_workflow_fields() -> dict[str, models.Field]:
+    """Fresh workflow fields for a model's TranslatedFields(...): its state, and who translated it when."""
+    return {
+        "translation_status": models.CharField(
+            _("translation status"),
+            max_length=20,
+            choices=[c for c in TranslationStatus.choices if c[0] != TranslationStatus.MISSING],
+            default=TranslationStatus.UP_TO_DATE,
+            editable=False,
+        ),
+        "translated_by": models.ForeignKey(
+            settings.AUTH_USER_MODEL,
+            verbose_name=_("translated by"),
+            null=True,
+            blank=True,
+            on_delete=models.SET_NULL,
+            related_name="+",
+            editable=False,
+        ),
+        "translated_at": models.DateTimeField(_("translated at"), null=True, blank=True, editable=False),
+    }
+
+
+class TranslationWorkflow(models.Model):
+    """The language an object is written in first, and when that text last changed in earnest."""
+
+    source_language = models.CharField(
+        _("source language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=SOURCE_LANGUAGE,
+        help_text=_("Other languages are translated from this one; changing its text marks them outdated."),
+    )
+    source_changed_at = models.DateTimeField(_("source text changed"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def translation_states(self) -> dict[str, str]:
+        """Every site language with this object's status in it (reads prefetched translations)."""
+        rows = {t.language_code: t.translation_status for t in self.translations.all()}
+        return {code: rows.get(code, TranslationStatus.MISSING) for code, _name in settings.LANGUAGES}
+
+    def shown_translation(self):
+        """The translation row a reader of the current language sees, after fallbacks."""
+        shown = self.shown_language()
+        return next((t for t in self.translations.all() if t.language_code == shown), None)
+
+    def translated_text_fields(self) -> list[str]:
+        """The translated fields that hold text for readers (not the workflow's own bookkeeping)."""
+        skip = {"translation_status", "translated_by", "translated_at", "updated_at", "search_text"}
+        return [name for name in self._parler_meta.get_translated_fields() if name not in skip]
+
+
+def translation_models() -> list[type[TranslationWorkflow]]:
+    """Every model that takes part in the workflow, in INSTALLED_APPS order."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, TranslationWorkflow)]
