@@ -2,7 +2,7 @@
 
 Editors without a device log in with their password as before. Once an editor has a confirmed django-otp
 device, the admin (and every view wrapped in admin_view, such as the translation dashboard) lets them in only
-in a session verified by a code from that device; see pages/otp.py for the login form and the set-up pages.
+in a session verified by a code from that device; see core/two_factor.py for the login form and the set-up pages.
 
 This module is imported while the app registry loads (INSTALLED_APPS names EditorAdminConfig), so it must not
 import models or forms at the top.

@@ -28,7 +28,7 @@ GENERATION_KEY = "page-cache:generation"
 STATUS_HEADER = "X-Page-Cache"
 
 
-def shared_page(view=None, *, timeout=None):
+def cacheable(view=None, *, timeout=None):
     """Mark a view's 200 responses as the same for every anonymous visitor, so they may be cached.
 
     `timeout` (seconds) bounds how long a page may be kept when it also changes with the clock, such as the
@@ -59,7 +59,7 @@ def current_generation() -> str:
     return generation
 
 
-def remember(request, name: str, compute):
+def cached_value(request, name: str, compute):
     """A value kept in this process until the next content change, when this request has read the generation.
 
     Otherwise (page cache off, or a visitor whose page is built for them) it is computed afresh. The value is
@@ -74,32 +74,32 @@ def remember(request, name: str, compute):
 
 
 # Markers for per-visitor values in a kept page: random per process, so no stored text can contain them.
-_HOLE_PREFIX = secrets.token_hex(16)
+_PLACEHOLDER_PREFIX = secrets.token_hex(16)
 
 
-def hole(name: str) -> str:
-    """A placeholder that render_with_holes() fills with this visitor's own value."""
-    return f"{_HOLE_PREFIX}{name}"
+def visitor_placeholder(name: str) -> str:
+    """A placeholder that render_with_visitor_values() fills with this visitor's own value."""
+    return f"{_PLACEHOLDER_PREFIX}{name}"
 
 
-def render_with_holes(request, template_name: str, context, *, fill: dict):
+def render_with_visitor_values(request, template_name: str, context, *, fill: dict):
     """A form page rendered once per address, language and generation, with each visitor's values filled in.
 
-    `context` is a function giving the context, called only when the page is rendered; it uses hole(name)
+    `context` is a function giving the context, called only when the page is rendered; it uses visitor_placeholder(name)
     wherever the visitor's own value goes, and `fill` maps each name to a function giving that value. The
     response itself is never kept: it carries the visitor's CSRF token.
     """
 
     def render():
-        return render_to_string(template_name, {"csrf_token": hole("csrf_token"), **context()}, request)
+        return render_to_string(template_name, {"csrf_token": visitor_placeholder("csrf_token"), **context()}, request)
 
     generation = getattr(request, "page_cache_generation", None)
     if generation is None:
         html = render()
     else:
-        html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(f"holes:{_key(request, generation)}", render)
+        html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(f"placeholders:{_key(request, generation)}", render)
     for name, value in {"csrf_token": lambda: get_token(request), **fill}.items():
-        html = html.replace(hole(name), str(value()))
+        html = html.replace(visitor_placeholder(name), str(value()))
     return HttpResponse(html)
 
 

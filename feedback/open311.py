@@ -2,7 +2,7 @@
 in JSON or XML, with the spec's error list for every error under /open311/ (http://wiki.open311.org/GeoReport_v2).
 
 Where the spec is silent this follows FixMyStreet's endpoint. None of these answers is kept by the page cache
-(pages/cache.py): no view here is a shared_page, and a new report does not empty that cache.
+(core/cache.py): no view here is cacheable, and a new report does not empty that cache.
 """
 
 import datetime

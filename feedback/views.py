@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from core import cache as page_cache
-from core.cache import hole
+from core.cache import visitor_placeholder
 from core.fallback import field_label
 from feedback import services
 from feedback.forms import ReportForm
@@ -66,10 +66,14 @@ def report_form(request):
         form.data["stamp"] = form_stamp()
         return render(request, "feedback/index.html", {"form": form}, status=400)
     # The blank form is the same for everybody but for its token, time-stamp and key: rendered once, filled in.
-    return page_cache.render_with_holes(
+    return page_cache.render_with_visitor_values(
         request,
         "feedback/index.html",
-        lambda: {"form": ReportForm(initial={"stamp": hole("stamp"), "idempotency_key": hole("key")})},
+        lambda: {
+            "form": ReportForm(
+                initial={"stamp": visitor_placeholder("stamp"), "idempotency_key": visitor_placeholder("key")}
+            )
+        },
         fill={"stamp": form_stamp, "key": uuid.uuid4},
     )
 

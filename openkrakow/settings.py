@@ -225,7 +225,7 @@ if TESTING:
     POST_OFFICE["BACKENDS"] = {"default": "django.core.mail.backends.locmem.EmailBackend"}
 
 # Caches: the shared one (the database by default, so that every app instance sees the same) holds the page
-# cache's generation; each process keeps the pages themselves in memory. See pages/cache.py.
+# cache's generation; each process keeps the pages themselves in memory. See core/cache.py.
 # With REDIS_URL (e.g. redis://127.0.0.1:6379/0) the shared cache is Redis, whose read costs far less than a
 # database round trip (see bench/results.md); without it, the database cache needs nothing new.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -208,7 +208,7 @@ def test_entry_ids_are_tag_uris_that_outlive_titles_slugs_and_addresses(client, 
 
 
 def test_each_language_feed_has_its_own_ids(client, content):
-    # The Polish and the English entry of the same news are different documents in different feeds: see pages/feeds.py.
+    # The Polish and the English entry of the same news are different documents in different feeds: see core/feeds.py.
     polish, english = ids(fetch(client, "news", "pl")), ids(fetch(client, "news", "en"))
     assert polish["http://testserver/pl/news/english-only/"] != english["http://testserver/en/news/english-only/"]
     assert not set(polish.values()) & set(english.values())

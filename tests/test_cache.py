@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from conference import services as conference_services
 from conference.models import Conference, Session
 from conference.tests.factories import schedule_of
-from core.cache import remember
+from core.cache import cached_value
 from feedback.models import Report
 from pages.models import Page
 
@@ -285,10 +285,10 @@ def test_the_conference_is_named_in_each_readers_language_whoever_came_first(cli
 
 
 def test_a_remembered_value_is_kept_per_language(rf):
-    """remember() keeps anything, so it keeps it per language: a translated value never crosses languages."""
+    """cached_value() keeps anything, so it keeps it per language: a translated value never crosses languages."""
     request = rf.get("/")
     request.page_cache_generation = uuid.uuid4().hex
     for language in LANGUAGES:
         with translation.override(language):
-            assert remember(request, "greeting", lambda: str(gettext_lazy("Schedule"))) == gettext_lazy("Schedule")
+            assert cached_value(request, "greeting", lambda: str(gettext_lazy("Schedule"))) == gettext_lazy("Schedule")
 

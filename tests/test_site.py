@@ -15,7 +15,7 @@ from django.utils import translation
 
 from conference.models import Conference, Day
 from pages.models import ContactRole, Document, NewsEntry, Page
-from pages.views import server_error
+from core.views import server_error
 
 pytestmark = pytest.mark.integration
 

@@ -11,4 +11,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def contact_roles(context):
     """The footer's contacts, on every page: kept in memory until the next change to the site's content."""
-    return page_cache.remember(context.get("request"), "contact-roles", lambda: list(ContactRole.objects.all()))
+    return page_cache.cached_value(context.get("request"), "contact-roles", lambda: list(ContactRole.objects.all()))
