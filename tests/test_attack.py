@@ -370,7 +370,7 @@ def test_the_400_page_falls_back_to_plain_text_when_it_cannot_render(client, db,
     def broken(*args, **kwargs):
         raise RuntimeError("template engine down")
 
-    monkeypatch.setattr("pages.views.render", broken)
+    monkeypatch.setattr("core.views.render", broken)
     response = client.get("/en/news/%00/")
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
