@@ -44,6 +44,30 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """What every test needs of the one settings module, set here rather than by sniffing for pytest in it.
+
+    Plain HTTP, as the test client speaks it; no page cache (tests of the cache switch it on); static files
+    from the apps' folders, since tests run without collectstatic; and e-mail delivered into mail.outbox.
+    The secret key comes from the environment or var/secret_key, which `make` writes (see the README).
+    """
+    settings.HTTPS = settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    settings.SECURE_HSTS_SECONDS = 0
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = settings.SECURE_HSTS_PRELOAD = False
+    settings.PAGE_CACHE = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_AUTOREFRESH = True
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+
+
 @pytest.fixture
 def demo(db):
     """The demo content of every app, as `make run` loads it: for the few smoke tests of the demo itself, and for

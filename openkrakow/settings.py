@@ -1,8 +1,6 @@
 """Settings for Open Kraków, read from the environment with safe development defaults."""
 
 import os
-import secrets
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,22 +23,17 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# Tests run under pytest, never in production; they get the development defaults below.
-TESTING = "pytest" in sys.modules
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 # A checkout where `make` ran has its own random key in var/secret_key: manage.py then works there without
 # any environment, for this machine only (ALLOWED_HOSTS loopback). Production sets both in the environment.
 LOCAL_KEY_FILE = Path(os.environ.get("SECRET_KEY_FILE", BASE_DIR / "var" / "secret_key"))
-if not SECRET_KEY and not (DEBUG or TESTING) and LOCAL_KEY_FILE.is_file():
+if not SECRET_KEY and not DEBUG and LOCAL_KEY_FILE.is_file():
     SECRET_KEY = LOCAL_KEY_FILE.read_text().strip()
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]
-if DEBUG or TESTING:
-    # A random key under pytest: even a production process that imported pytest would sign nothing guessable.
-    SECRET_KEY = SECRET_KEY or (
-        secrets.token_urlsafe(50) if TESTING else "dev-only-insecure-key-never-used-in-production"
-    )
+if DEBUG:
+    SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 else:
     # A production start without these would run with a guessable key or refuse every request.
@@ -217,13 +210,6 @@ POST_OFFICE = {
     "MESSAGE_ID_ENABLED": True,
 }
 
-# Tests render templates without running collectstatic first.
-if TESTING:
-    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    WHITENOISE_AUTOREFRESH = True
-    # The outbox delivers into django.core.mail.outbox, where tests read what was sent.
-    POST_OFFICE["BACKENDS"] = {"default": "django.core.mail.backends.locmem.EmailBackend"}
-
 # Caches: the shared one (the database by default, so that every app instance sees the same) holds the page
 # cache's generation; each process keeps the pages themselves in memory. See core/cache.py.
 # With REDIS_URL (e.g. redis://127.0.0.1:6379/0) the shared cache is Redis, whose read costs far less than a
@@ -241,8 +227,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
     },
 }
-# Whole anonymous pages are cached unless PAGE_CACHE=0; tests switch it on where they test it.
-PAGE_CACHE = env_bool("PAGE_CACHE", not TESTING)
+# Whole anonymous pages are cached unless PAGE_CACHE=0.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SHARED = "default"
 PAGE_CACHE_LOCAL = "pages"
@@ -253,7 +239,7 @@ PAGE_CACHE_BYPASS_COOKIES = ["agenda"]  # conference.agenda.COOKIE: a personal a
 
 # HTTPS: on by default in production, behind a TLS proxy that sets X-Forwarded-Proto (BEHIND_TLS_PROXY).
 # `make run` serves plain HTTP on 127.0.0.1 and turns it off with HTTPS=0.
-HTTPS = env_bool("HTTPS", not DEBUG and not TESTING)
+HTTPS = env_bool("HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 60 * 60 * 24 * 365 if HTTPS else 0))
