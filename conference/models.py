@@ -21,8 +21,7 @@ from parler.models import TranslatableModel, TranslatedFields
 from core.fallback import LangLabel
 from core.tokens import object_for_token, object_token
 from openkrakow.languages import SOURCE_LANGUAGE
-from pages.models import RichTextMixin, ShownLanguageMixin
-from translations.models import TranslationWorkflow, translation_workflow_fields
+from translations.models import RichTextMixin, ShownLanguageMixin, TranslationWorkflow, translation_workflow_fields
 
 
 class ConferenceQuerySet(TranslatableQuerySet):

@@ -3,12 +3,12 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from conference.models import Conference
 from core.groups import EDITORS
+from core.tests.helpers import axe_violations
 from pages.models import Page
 from translations.services import record_translation_save
 
@@ -37,14 +37,6 @@ JOURNEY = {
     "uk": ("Мета програми", "Форум іноземців", "Новини", "Пошук", "форум", "Форум іноземців"),
     "ru": ("Цели программы", "A forum for foreigners", "Новости", "Поиск", "форум", "Форум іноземців"),
 }
-
-
-def axe_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} × {violation['nodes'][0]['target']})"
-        for violation in results.response["violations"]
-    ]
 
 
 def test_journey_from_root_to_each_section_in_ukrainian(page, demo):

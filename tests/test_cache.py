@@ -17,6 +17,7 @@ from conference import services as conference_services
 from conference.models import Conference, Session
 from conference.tests.factories import schedule_of
 from core.cache import cached_value
+from core.tests.helpers import resubmit_admin_form
 from feedback.models import Report
 from pages.models import Page
 
@@ -36,20 +37,6 @@ def page_cache(settings):
 def get(client, url, **headers):
     response = client.get(url, headers=headers)
     assert response.status_code in (200, 304), url
-    return response
-
-
-def resubmit_admin_form(admin_client, url: str, changes: dict):
-    """POST an admin change form back as a browser would, with some fields changed."""
-    tree = lxml_html.fromstring(admin_client.get(url).content)
-    form = next(f for f in tree.forms if f.get("id", "").endswith("_form"))
-    data = {}
-    for name, value in form.form_values():
-        data.setdefault(name, []).append(value)
-    data.update({name: [value] for name, value in changes.items()})
-    data.setdefault("_save", ["Save"])
-    response = admin_client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
     return response
 
 

@@ -14,8 +14,8 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from conference.models import Conference, Day
-from pages.models import ContactRole, Document, NewsEntry, Page
 from core.views import server_error
+from pages.models import ContactRole, Document, NewsEntry, Page
 
 pytestmark = pytest.mark.integration
 

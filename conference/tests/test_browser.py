@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.test_browser import axe_violations
+from core.tests.helpers import axe_violations
 
 pytestmark = pytest.mark.browser
 

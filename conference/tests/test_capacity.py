@@ -10,7 +10,7 @@ from post_office.models import Email
 from conference.models import Booking, Registration
 from conference.services import SessionRequest, cancel_booking, change_capacity, register_attendee
 from conference.tests.factories import SessionFactory
-from tests.test_cache import resubmit_admin_form
+from core.tests.helpers import resubmit_admin_form
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,6 @@ from django.utils import timezone, translation
 from conference.models import ScheduleChange, ScheduleVersion, Track
 from conference.tests.factories import ConferenceFactory, SessionFactory, SessionTypeFactory, SpeakerFactory
 from core.tests.markup_lang import langs_of
-from pages.tests.factories import ContactRoleFactory
 
 pytestmark = pytest.mark.integration
 
@@ -96,13 +95,6 @@ def test_titles_of_deleted_translations_are_marked_in_the_demo(client, demo):
     with translation.override("en"):
         title = Session.objects.get(pk=session.pk).safe_translation_getter("title", language_code="en")
     assert set(langs_of(page(client, "/uk/conference/"), title)) == {"en"}
-
-
-def test_footer_and_contacts_page_mark_a_role_named_only_in_polish(client, db):
-    ContactRoleFactory(name_pl="Sekretariat konferencji", name_en="", name_uk="", name_ru="", hours_pl="9–17")
-    html = page(client, "/uk/contacts/")
-    assert langs_of(html, "Sekretariat konferencji") == ["pl", "pl"]  # the directory and the footer
-    assert langs_of(html, "9–17") == ["pl"]
 
 
 def speaker_page(client, speaker) -> str:
