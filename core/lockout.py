@@ -45,6 +45,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 KNOWN_DEVICE_COOKIE = "known_device"
+# Named for the module's first home; a new salt would forget every editor's known browser.
 KNOWN_DEVICE_SALT = "pages.lockout.known_device"
 KNOWN_DEVICE_AGE = datetime.timedelta(days=90)
 
