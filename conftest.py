@@ -44,28 +44,37 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
+@pytest.fixture(autouse=True, scope="session")
+def _test_settings():
     """What every test needs of the one settings module, set here rather than by sniffing for pytest in it.
 
-    Plain HTTP, as the test client speaks it; no page cache (tests of the cache switch it on); static files
-    from the apps' folders, since tests run without collectstatic; and e-mail delivered into mail.outbox.
-    The secret key comes from the environment or var/secret_key, which `make` writes (see the README).
+    Plain HTTP, as the test client and the live server speak it; no page cache (tests of the cache switch it
+    on with pytest-django's `settings`); static files from the apps' folders, since tests run without
+    collectstatic; and e-mail delivered into mail.outbox. Session-wide, so that the live server, started once,
+    is built with them too. The secret key comes from the environment or var/secret_key, which `make` writes.
     """
-    settings.HTTPS = settings.SECURE_SSL_REDIRECT = False
-    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
-    settings.SECURE_HSTS_SECONDS = 0
-    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = settings.SECURE_HSTS_PRELOAD = False
-    settings.PAGE_CACHE = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.WHITENOISE_AUTOREFRESH = True
-    settings.POST_OFFICE = {
-        **settings.POST_OFFICE,
-        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
-    }
+    from django.conf import settings
+    from django.test import override_settings
+
+    test_settings = override_settings(
+        HTTPS=False,
+        SECURE_SSL_REDIRECT=False,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+        SECURE_HSTS_SECONDS=0,
+        SECURE_HSTS_INCLUDE_SUBDOMAINS=False,
+        SECURE_HSTS_PRELOAD=False,
+        PAGE_CACHE=False,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        WHITENOISE_AUTOREFRESH=True,
+        POST_OFFICE={**settings.POST_OFFICE, "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"}},
+    )
+    test_settings.enable()
+    yield
+    test_settings.disable()
 
 
 @pytest.fixture
@@ -106,11 +115,16 @@ def _reset_language():
 
 
 @pytest.fixture
-def report_data(monkeypatch):
-    """A valid feedback form post, shown long enough ago that it is not flagged as too fast."""
+def report_data(db, monkeypatch):
+    """A valid feedback form post, shown long enough ago that it is not flagged as too fast.
+
+    Its topic, air quality, is made here (named in every language) unless it exists already, e.g. from the demo.
+    """
     import feedback.tokens
+    from feedback.tests.factories import CategoryFactory
     from feedback.tokens import form_stamp
 
+    CategoryFactory(air_quality=True)
     real_seconds_since = feedback.tokens.seconds_since
 
     def a_minute_earlier(stamp):

@@ -8,6 +8,8 @@ from django.utils import timezone
 from feedback.models import Category, Report, ReportEvent
 from feedback.services import submit_report, update_report
 
+State = Report.State
+
 CATEGORIES = [
     (
         "air-quality",
@@ -40,27 +42,33 @@ CATEGORIES = [
 
 # (category, language, state, days ago, message): illustrative reports, written for the demo.
 REPORTS = [
-    ("air-quality", "en", "forwarded", 80, "The smog in winter is so bad that my children cannot play outside."),
-    ("air-quality", "uk", "answered", 75, "Де знайти інформацію про якість повітря англійською чи українською?"),
-    ("air-quality", "pl", "received", 20, "Proszę o komunikaty smogowe także w innych językach."),
-    ("air-quality", "ru", "in_progress", 10, "Нужны уведомления о смоге на русском языке."),
-    ("healthcare", "uk", "answered", 70, "Як записатися до сімейного лікаря без знання польської?"),
-    ("healthcare", "en", "in_progress", 40, "No English information at the health fund office."),
-    ("healthcare", "ru", "received", 5, "В поликлинике никто не говорит по-английски."),
-    ("foreigners-office", "en", "forwarded", 60, "I waited eight months for my residence card."),
-    ("foreigners-office", "uk", "forwarded", 55, "Черга на подання документів — кілька місяців."),
-    ("foreigners-office", "ru", "closed", 50, "Нельзя записаться онлайн, только лично в шесть утра."),
-    ("foreigners-office", "pl", "received", 3, "Formularze są tylko po polsku."),
-    ("education", "uk", "answered", 45, "Чи є в школах додаткові уроки польської для дітей?"),
-    ("education", "en", "closed", 44, "How do I enrol my child mid-year?"),
-    ("education", "ru", "received", 12, "Нужны курсы польского для взрослых вечером."),
-    ("city-services", "en", "in_progress", 35, "The city website has no English version of the forms."),
-    ("city-services", "uk", "received", 8, "Квитки на трамвай — інструкція лише польською."),
-    ("city-services", "pl", "answered", 30, "Infolinia miejska nie odbiera w innych językach."),
-    ("social-services", "uk", "received", 25, "Куди звернутися по допомогу для людей похилого віку?"),
-    ("social-services", "en", "in_progress", 15, "Information about family benefits for foreigners is hard to find."),
-    ("conference", "en", "closed", 28, "Will the talks be interpreted into English?"),
-    ("other", "ru", "received", 2, "Спасибо за сайт на русском языке!"),
+    ("air-quality", "en", State.FORWARDED, 80, "The smog in winter is so bad that my children cannot play outside."),
+    ("air-quality", "uk", State.ANSWERED, 75, "Де знайти інформацію про якість повітря англійською чи українською?"),
+    ("air-quality", "pl", State.RECEIVED, 20, "Proszę o komunikaty smogowe także w innych językach."),
+    ("air-quality", "ru", State.IN_PROGRESS, 10, "Нужны уведомления о смоге на русском языке."),
+    ("healthcare", "uk", State.ANSWERED, 70, "Як записатися до сімейного лікаря без знання польської?"),
+    ("healthcare", "en", State.IN_PROGRESS, 40, "No English information at the health fund office."),
+    ("healthcare", "ru", State.RECEIVED, 5, "В поликлинике никто не говорит по-английски."),
+    ("foreigners-office", "en", State.FORWARDED, 60, "I waited eight months for my residence card."),
+    ("foreigners-office", "uk", State.FORWARDED, 55, "Черга на подання документів — кілька місяців."),
+    ("foreigners-office", "ru", State.CLOSED, 50, "Нельзя записаться онлайн, только лично в шесть утра."),
+    ("foreigners-office", "pl", State.RECEIVED, 3, "Formularze są tylko po polsku."),
+    ("education", "uk", State.ANSWERED, 45, "Чи є в школах додаткові уроки польської для дітей?"),
+    ("education", "en", State.CLOSED, 44, "How do I enrol my child mid-year?"),
+    ("education", "ru", State.RECEIVED, 12, "Нужны курсы польского для взрослых вечером."),
+    ("city-services", "en", State.IN_PROGRESS, 35, "The city website has no English version of the forms."),
+    ("city-services", "uk", State.RECEIVED, 8, "Квитки на трамвай — інструкція лише польською."),
+    ("city-services", "pl", State.ANSWERED, 30, "Infolinia miejska nie odbiera w innych językach."),
+    ("social-services", "uk", State.RECEIVED, 25, "Куди звернутися по допомогу для людей похилого віку?"),
+    (
+        "social-services",
+        "en",
+        State.IN_PROGRESS,
+        15,
+        "Information about family benefits for foreigners is hard to find.",
+    ),
+    ("conference", "en", State.CLOSED, 28, "Will the talks be interpreted into English?"),
+    ("other", "ru", State.RECEIVED, 2, "Спасибо за сайт на русском языке!"),
 ]
 
 
@@ -88,6 +96,6 @@ def load() -> str:
         received = now - datetime.timedelta(days=days_ago)
         Report.objects.filter(pk=report.pk).update(created_at=received)
         ReportEvent.objects.filter(report=report).update(created_at=received)
-        if state != "received":
+        if state != State.RECEIVED:
             update_report(report=report, state=state)
     return f"feedback: {len(CATEGORIES)} categories, {len(REPORTS)} reports"

@@ -5,6 +5,8 @@ import hashlib
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +61,22 @@ class ReportQuerySet(models.QuerySet):
         reports = self.filter(created_at__gte=start) if start else self
         return reports.filter(created_at__lte=end) if end else reports
 
+    # The counts behind the statistics: rows of {<what>: …, "count": n}. Ties come in a fixed order, so that the
+    # page reads the same on every request.
+
+    def count_by_category(self):
+        """How many reports each category has (its primary key), most first."""
+        return self.values("category").annotate(count=Count("id")).order_by("-count", "category")
+
+    def count_by_language(self):
+        """How many reports came in each language, most first."""
+        return self.values("language").annotate(count=Count("id")).order_by("-count", "language")
+
+    def count_by_month(self):
+        """How many reports came in each month (its first moment, in the site's time zone), oldest first."""
+        by_month = self.annotate(month=TruncMonth("created_at")).values("month")
+        return by_month.annotate(count=Count("id")).order_by("month")
+
 
 class Report(models.Model):
     STATUS_SALT = "feedback.report.status"
@@ -73,6 +91,12 @@ class Report(models.Model):
         SPAM = "spam", _("spam")
 
     OPEN_STATES = {State.RECEIVED, State.IN_PROGRESS, State.FORWARDED, State.HELD}
+
+    class Source(models.TextChoices):
+        """How a report came in: a resident's form on the site, or a city system through Open311."""
+
+        WEB = "web", _("web form")
+        OPEN311 = "open311", _("city system (Open311)")
 
     # Set from the primary key right after the insert, in the same transaction; NULL until then keeps it unique.
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
@@ -94,7 +118,7 @@ class Report(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.RECEIVED)
     flagged = models.BooleanField(_("flagged"), default=False)
     flag_reason = models.CharField(_("why flagged"), max_length=200, blank=True)
-    source = models.CharField(_("source"), max_length=20, default="web", editable=False)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.WEB, editable=False)
     client_ip = models.GenericIPAddressField(_("client IP"), null=True, blank=True, editable=False)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -448,7 +448,7 @@ def _create(request, fmt):
                 email=texts["email"],
                 # The confirmation goes out in the report's language: the one asked for, else the city's.
                 language=language or SOURCE_LANGUAGE,
-                source="open311",
+                source=Report.Source.OPEN311,
             )
     except ValidationError as error:
         if retried and Report.objects.filter(idempotency_key=key).exists():

@@ -71,7 +71,7 @@ def submit_report(
     client_ip: str | None = None,
     flag_reason: str = "",
     spam: bool = False,
-    source: str = "web",
+    source: Report.Source = Report.Source.WEB,
 ) -> Report:
     """Save the report first; only then queue the resident's confirmation. The same key twice is one report."""
     submitted = {
@@ -84,6 +84,7 @@ def submit_report(
         "name": name,
         "email": email,
     }
+
     def create() -> Report:
         report = Report(
             idempotency_key=idempotency_key,

@@ -3,25 +3,20 @@
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from core import cache as page_cache
 from core.cache import visitor_placeholder
-from core.fallback import field_label
 from feedback import services
 from feedback.forms import ReportForm
-from feedback.models import Category, Report
+from feedback.models import Report
+from feedback.statistics import public_statistics
 from feedback.tokens import form_stamp
 from openkrakow.middleware import client_ip
-
-SUPPRESS_BELOW = 3
 
 
 def report_form(request):
@@ -90,37 +85,9 @@ def report_status(request, token):
     )
 
 
-def _suppressed(rows, label):
-    """Counts for the charts; any count under three is hidden so that nobody can be recognised."""
-    top = max([row["count"] for row in rows] or [1])
-    return [
-        {
-            "label": label(row),
-            "count": row["count"] if row["count"] >= SUPPRESS_BELOW else None,
-            "width": round(100 * row["count"] / top) if row["count"] >= SUPPRESS_BELOW else 0,
-        }
-        for row in rows
-    ]
-
-
 class StatisticsView(TemplateView):
     template_name = "feedback/statistics.html"
 
     def get_context_data(self, **kwargs):
-        reports = Report.objects.public()
-        categories = {c.pk: field_label(c, "name") for c in Category.objects.all()}
-        # Ties in a fixed order, so that the page reads the same on every request.
-        by_category = reports.values("category").annotate(count=Count("id")).order_by("-count", "category")
-        by_language = reports.values("language").annotate(count=Count("id")).order_by("-count", "language")
-        by_month = reports.annotate(month=TruncMonth("created_at")).values("month").annotate(count=Count("id"))
-        charts = [
-            ("category", _suppressed(list(by_category), lambda row: categories[row["category"]])),
-            (
-                "language",
-                _suppressed(list(by_language), lambda row: str(get_language_info(row["language"])["name_translated"])),
-            ),
-            ("month", _suppressed(list(by_month.order_by("month")), lambda row: row["month"])),
-        ]
-        # With a hidden cell, the total minus the shown cells would reveal it: then the total is not shown.
-        suppressed = any(row["count"] is None for _kind, rows in charts for row in rows)
-        return super().get_context_data(charts=charts, total=None if suppressed else reports.count(), **kwargs)
+        statistics = public_statistics()
+        return super().get_context_data(charts=statistics.charts, total=statistics.total, **kwargs)

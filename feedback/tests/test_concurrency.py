@@ -10,20 +10,15 @@ from django.utils import timezone
 from post_office.models import Email
 
 from core.tests.parallel import at_once, postgresql_only
-from feedback.models import Category, RateLimitHit, RateLimitSender, Report
+from feedback.models import RateLimitHit, RateLimitSender, Report
 from feedback.services import over_rate_limit
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def category(transactional_db):
-    return Category.objects.create(code="air-quality", name_en="Air quality", name_pl="Jakość powietrza")
-
-
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
-def test_forty_five_posts_at_once_from_one_address_let_exactly_five_through(category, report_data):
+def test_forty_five_posts_at_once_from_one_address_let_exactly_five_through(report_data):
     forms = [report_data(email=f"r{n}@example.org") for n in range(45)]
     responses = at_once(lambda n: Client().post("/pl/feedback/", forms[n], REMOTE_ADDR="198.51.100.45"), 45)
     assert sorted(r.status_code for r in responses) == [302] * 5 + [429] * 40
@@ -34,7 +29,7 @@ def test_forty_five_posts_at_once_from_one_address_let_exactly_five_through(cate
 
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
-def test_the_same_report_posted_five_times_at_once_is_one_report(category, report_data, monkeypatch):
+def test_the_same_report_posted_five_times_at_once_is_one_report(report_data, monkeypatch):
     # As the race happens in production: every copy finds no report yet, then the first is stored and committed
     # before the others validate theirs.
     first_answered, following = threading.Event(), threading.local()

@@ -8,17 +8,13 @@ import pytest
 from django.utils import translation
 from post_office.models import Email
 
-from feedback.models import ApiKey, Category, Report
+from feedback.models import Category, Report
 from feedback.services import submit_report
+from feedback.tests.factories import AIR_QUALITY, ApiKeyFactory
 
 pytestmark = pytest.mark.integration
 
-CATEGORY = {
-    "pl": "Jakość powietrza i smog",
-    "en": "Air quality and smog",
-    "uk": "Якість повітря і смог",
-    "ru": "Качество воздуха и смог",
-}
+CATEGORY = AIR_QUALITY  # the air_quality fixture's names
 FORWARDED = {"pl": "przekazane miastu", "en": "forwarded to the city", "uk": "передано місту", "ru": "передано городу"}
 HELD = {
     "pl": "przyjęte, czeka na moderatora",
@@ -36,11 +32,6 @@ TOPIC = {"pl": "Temat", "en": "Topic", "uk": "Тема", "ru": "Тема"}
 STATE = {"pl": "Stan", "en": "State", "uk": "Стан", "ru": "Состояние"}
 
 
-@pytest.fixture
-def air_quality(db) -> Category:
-    return Category.objects.create(code="air-quality", **{f"name_{code}": name for code, name in CATEGORY.items()})
-
-
 def assert_only_in(text: str, recipient: str, trigger: str, *tables):
     for table in tables:
         assert table[recipient] in text
@@ -49,7 +40,7 @@ def assert_only_in(text: str, recipient: str, trigger: str, *tables):
 
 def test_a_report_from_a_city_system_is_confirmed_in_the_reports_language(client, air_quality):
     # Open311 reports are stored in Polish; the city system's request asks for Russian.
-    ApiKey.objects.create(name="City", key_hash=ApiKey.hash("secret-key"))
+    ApiKeyFactory(key="secret-key")
     response = client.post(
         "/open311/v2/requests.json",
         {

@@ -11,6 +11,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from post_office.mail import send_queued
 from post_office.models import STATUS, Email
 
@@ -18,6 +20,7 @@ from core.groups import EDITORS
 from feedback.apps import MODERATORS
 from feedback.models import Report
 from feedback.services import over_rate_limit, update_report
+from feedback.tests.factories import CategoryFactory, ReportFactory
 from feedback.tokens import form_stamp
 
 pytestmark = pytest.mark.integration
@@ -27,7 +30,7 @@ def post(client, data, language="en", **extra):
     return client.post(f"/{language}/feedback/", data, **extra)
 
 
-def test_a_report_is_saved_and_the_resident_gets_a_reference_and_status_link(client, demo, report_data):
+def test_a_report_is_saved_and_the_resident_gets_a_reference_and_status_link(client, report_data):
     response = post(client, report_data(), "uk")
     report = Report.objects.get(email="olena@example.org")
     assert re.fullmatch(r"FB-\d{4}-\d{5}", report.reference)
@@ -41,7 +44,7 @@ def test_a_report_is_saved_and_the_resident_gets_a_reference_and_status_link(cli
     assert report.status_token() in email.message
 
 
-def test_a_failing_mail_server_delays_the_email_and_loses_nothing(client, demo, report_data, settings):
+def test_a_failing_mail_server_delays_the_email_and_loses_nothing(client, report_data, settings):
     settings.POST_OFFICE = {
         **settings.POST_OFFICE,
         "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
@@ -63,14 +66,14 @@ def test_a_failing_mail_server_delays_the_email_and_loses_nothing(client, demo, 
     assert email.status == STATUS.sent
 
 
-def test_a_double_submit_gives_one_report(client, demo, report_data):
+def test_a_double_submit_gives_one_report(client, report_data):
     data = report_data()
     first, second = post(client, data), post(client, data)
     assert first["Location"] == second["Location"]
     assert Report.objects.filter(email="olena@example.org").count() == 1
 
 
-def test_a_honeypot_submission_is_stored_as_spam(client, demo, report_data):
+def test_a_honeypot_submission_is_stored_as_spam(client, report_data):
     response = post(client, report_data(website="http://spam.example"))
     assert response.status_code == 200
     assert "Thank you" in response.content.decode()
@@ -78,9 +81,9 @@ def test_a_honeypot_submission_is_stored_as_spam(client, demo, report_data):
     assert not Email.objects.filter(to=["olena@example.org"]).exists()
 
 
-def test_a_too_fast_submission_is_flagged_and_held(client, demo, monkeypatch):
+def test_a_too_fast_submission_is_flagged_and_held(client, air_quality):
     data = {
-        "category": "healthcare",
+        "category": air_quality.code,
         "message": "Quick.",
         "email": "fast@example.org",
         "stamp": form_stamp(),
@@ -103,7 +106,7 @@ def test_a_too_fast_submission_is_flagged_and_held(client, demo, monkeypatch):
         ({"email": "not-an-email"}, "Enter a valid email address."),
     ],
 )
-def test_bad_input_is_refused_with_the_reason_and_keeps_what_was_typed(client, demo, report_data, overrides, message):
+def test_bad_input_is_refused_with_the_reason_and_keeps_what_was_typed(client, report_data, overrides, message):
     response = post(client, report_data(**overrides))
     html = response.content.decode()
     assert response.status_code == 400
@@ -113,13 +116,13 @@ def test_bad_input_is_refused_with_the_reason_and_keeps_what_was_typed(client, d
     assert not Report.objects.filter(email="olena@example.org").exists()
 
 
-def test_errors_are_translated(client, demo, report_data):
+def test_errors_are_translated(client, report_data):
     html = post(client, report_data(message=""), "uk").content.decode()
     assert "Виникла проблема" in html
     assert "Це поле обов&#x27;язкове." in html
 
 
-def test_html_in_a_message_is_stored_as_text_and_shown_escaped(client, admin_client, demo, report_data):
+def test_html_in_a_message_is_stored_as_text_and_shown_escaped(client, admin_client, report_data):
     post(client, report_data(message='<script>alert("x")</script>'))
     report = Report.objects.get(email="olena@example.org")
     assert report.message == '<script>alert("x")</script>'
@@ -128,7 +131,7 @@ def test_html_in_a_message_is_stored_as_text_and_shown_escaped(client, admin_cli
     assert '<script>alert("x")</script>' not in page
 
 
-def test_the_sixth_submission_in_a_minute_is_asked_to_wait(client, demo, report_data):
+def test_the_sixth_submission_in_a_minute_is_asked_to_wait(client, report_data):
     for n in range(5):
         assert post(client, report_data(email=f"r{n}@example.org")).status_code == 302
     response = post(client, report_data(email="r6@example.org"), "pl")
@@ -137,7 +140,7 @@ def test_the_sixth_submission_in_a_minute_is_asked_to_wait(client, demo, report_
     assert Report.objects.filter(email__startswith="r").count() == 5
 
 
-def test_a_form_sent_again_after_the_limit_still_gets_its_report(client, demo, report_data):
+def test_a_form_sent_again_after_the_limit_still_gets_its_report(client, report_data):
     # A resident who sent their fifth report of the minute and clicks again gets that report, not "try later".
     for n in range(4):
         assert post(client, report_data(email=f"r{n}@example.org")).status_code == 302
@@ -150,7 +153,7 @@ def test_a_form_sent_again_after_the_limit_still_gets_its_report(client, demo, r
     assert Report.objects.filter(email__startswith="r").count() == 5
 
 
-def test_the_rate_limit_reads_the_address_behind_a_proxy(client, demo, report_data, settings):
+def test_the_rate_limit_reads_the_address_behind_a_proxy(client, report_data, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for n in range(5):
         post(client, report_data(email=f"p{n}@example.org"), headers={"x-forwarded-for": "203.0.113.7"})
@@ -160,7 +163,7 @@ def test_the_rate_limit_reads_the_address_behind_a_proxy(client, demo, report_da
     assert Report.objects.get(email="q@example.org").client_ip == "203.0.113.8"
 
 
-def test_status_page_shows_history_and_public_replies_but_not_notes(client, admin_client, demo, report_data):
+def test_status_page_shows_history_and_public_replies_but_not_notes(client, admin_client, report_data):
     response = post(client, report_data())
     report = Report.objects.get(email="olena@example.org")
     admin_client.post(
@@ -175,11 +178,11 @@ def test_status_page_shows_history_and_public_replies_but_not_notes(client, admi
     assert "We passed it on." in reply.message
 
 
-def test_forged_status_links_get_a_404(client, demo):
+def test_forged_status_links_get_a_404(client, db):
     assert client.get("/en/feedback/status/forged/").status_code == 404
 
 
-def test_editors_cannot_see_reports_but_moderators_can(client, django_user_model, demo):
+def test_editors_cannot_see_reports_but_moderators_can(client, django_user_model, db):
     editor = django_user_model.objects.create_user("edek", password="x", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
@@ -191,7 +194,53 @@ def test_editors_cannot_see_reports_but_moderators_can(client, django_user_model
     assert client.get("/admin/feedback/report/").status_code == 200
 
 
-def test_statistics_show_real_counts_and_hide_small_ones(client, demo):
+def test_statistics_count_reports_by_topic_language_and_month_and_hide_small_counts(client, db):
+    parks, roads = CategoryFactory(name_en="Parks"), CategoryFactory(name_en="Roads and pavements")
+    lights = CategoryFactory(name_en="Street lights")
+    ReportFactory.create_batch(2, category=parks, language="uk")
+    ReportFactory.create_batch(4, category=roads, language="uk")
+    ReportFactory.create_batch(3, category=lights, language="en")
+    # Spam and held reports do not count: counted, parks would show 6 and Polish 4.
+    ReportFactory.create_batch(2, category=parks, language="pl", state=Report.State.SPAM)
+    ReportFactory.create_batch(2, category=parks, language="pl", state=Report.State.HELD)
+    html = client.get("/en/feedback/statistics/").content.decode()
+    # Most first, each bar as long as its share of the longest; a hidden count draws none.
+    bars = re.findall(r'<rect x="0" y="(\d+)\.1" width="(\d+)" height="0\.8"></rect>', html)
+    assert bars == [("0", "100"), ("1", "75"), ("2", "0"), ("0", "100"), ("1", "50"), ("0", "100")]
+    assert re.findall(r'<th scope="row">([^<]+)</th><td>([^<]+)</td>', html) == [
+        ("Roads and pavements", "4"),
+        ("Street lights", "3"),
+        ("Parks", "fewer than 3"),
+        ("Ukrainian", "6"),
+        ("English", "3"),
+        (f"{timezone.localtime():%B %Y}", "9"),
+    ]
+    assert "reports so far" not in html  # with a hidden cell, the total would give it away
+
+
+def test_statistics_show_the_total_when_no_count_is_hidden(client, db):
+    ReportFactory.create_batch(3, category=CategoryFactory(name_uk="Дороги"), language="uk")
+    html = client.get("/uk/feedback/statistics/").content.decode()
+    assert "Дороги</th><td>3</td>" in html
+    assert "fewer than 3" not in html and "менше 3" not in html
+    assert "Поки що 3 звернення." in html
+
+
+def test_statistics_take_as_many_queries_for_30_reports_as_for_3(client, db):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/en/feedback/statistics/").status_code == 200
+        return len(captured)
+
+    ReportFactory.create_batch(3, category=CategoryFactory(), language="pl")
+    few = queries()
+    for language in ("en", "uk", "ru"):
+        ReportFactory.create_batch(9, category=CategoryFactory(), language=language)
+    assert queries() == few
+
+
+def test_demo_smoke_statistics_of_the_demo_show_real_counts_and_hide_small_ones(client, demo):
+    """Demo smoke test: the statistics page as `make run` shows it, with the demo's reports."""
     html = client.get("/en/feedback/statistics/").content.decode()
     assert "<svg" in html and "<rect" in html
     counts = [int(n) for n in re.findall(r"<td>(\d+)</td>", html)]
@@ -201,12 +250,14 @@ def test_statistics_show_real_counts_and_hide_small_ones(client, demo):
     assert "reports so far" not in html  # with a hidden cell, the total would give it away
 
 
-def test_purge_removes_personal_fields_of_closed_reports(demo, report_data):
-    Report.objects.update(email="someone@example.org", name="Someone")
+def test_purge_removes_personal_fields_of_closed_reports(db):
+    category = CategoryFactory()
+    for state in Report.State:
+        ReportFactory(category=category, state=state, email="someone@example.org", name="Someone")
     call_command("purge_feedback", "--older-than", "0", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    closed = Report.objects.filter(state__in=["closed", "answered"])
-    assert closed.exists() and not closed.exclude(email="").exists()
-    assert Report.objects.filter(state="received").exclude(email="").exists()
+    purged = {Report.State.CLOSED, Report.State.ANSWERED, Report.State.SPAM}
+    assert set(Report.objects.filter(email="", name="").values_list("state", flat=True)) == purged
+    assert Report.objects.exclude(email="").count() == len(Report.State) - len(purged)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -231,7 +282,7 @@ def test_the_rate_limit_holds_across_two_processes(settings):
     assert [over_rate_limit(ip="198.51.100.9") for _ in range(3)] == [False, False, True]
 
 
-def test_moderators_can_export_and_erase_everything_for_one_address(admin_client, demo, report_data, client):
+def test_moderators_can_export_and_erase_everything_for_one_address(admin_client, report_data, client):
     post(client, report_data(email="olena@example.org"))
     ids = list(Report.objects.filter(email="olena@example.org").values_list("pk", flat=True))
     update_report(report=Report.objects.get(pk=ids[0]), reply="Dear Olena, thank you.", note="Olena called too.")
@@ -246,10 +297,21 @@ def test_moderators_can_export_and_erase_everything_for_one_address(admin_client
     assert not report.notes.exists()
 
 
-def test_a_reused_form_key_opens_nobody_elses_report(client, demo, report_data):
+def test_a_reused_form_key_opens_nobody_elses_report(client, report_data):
     data = report_data()
     post(client, data)
     response = post(client, {**data, "email": "intruder@example.org", "message": "Something else"})
     assert response.status_code == 400
     assert "This form has already been sent." in response.content.decode()
     assert "/feedback/status/" not in response.get("Location", "")
+
+
+def test_moderators_read_where_a_report_came_from_in_their_language(admin_client, db):
+    report = ReportFactory(source=Report.Source.OPEN311)
+    ReportFactory(source=Report.Source.WEB)
+    change = admin_client.get(f"/admin/feedback/report/{report.pk}/change/", HTTP_ACCEPT_LANGUAGE="uk")
+    assert "міська система (Open311)" in change.content.decode()
+    listing = admin_client.get("/admin/feedback/report/", HTTP_ACCEPT_LANGUAGE="pl").content.decode()
+    assert "formularz na stronie" in listing and "system miejski (Open311)" in listing  # the filter by source
+    filtered = admin_client.get("/admin/feedback/report/", {"source__exact": Report.Source.OPEN311})
+    assert list(filtered.context["cl"].result_list) == [report]

@@ -16,8 +16,9 @@ from civicbot.http import RateLimiter
 from django.utils import timezone
 from georeport import GeoReport
 
-from feedback.models import ApiKey, Category, Report
+from feedback.models import Category, Report
 from feedback.services import submit_report, update_report
+from feedback.tests.factories import ApiKeyFactory, CategoryFactory
 
 pytestmark = pytest.mark.integration
 
@@ -28,9 +29,9 @@ JURISDICTION = "krakow.example.org"
 @pytest.fixture
 def site(transactional_db, live_server, settings):
     settings.OPEN311_JURISDICTION = JURISDICTION
-    ApiKey.objects.create(name="City system", key_hash=ApiKey.hash(API_KEY))
-    Category.objects.create(code="roads", name_en="Roads", name_pl="Drogi", name_uk="Дороги", name_ru="Дороги")
-    Category.objects.create(code="parks", name_en="Parks", name_pl="Parki", name_uk="Парки", name_ru="Парки")
+    ApiKeyFactory(key=API_KEY)
+    CategoryFactory(code="roads", name_en="Roads", name_pl="Drogi", name_uk="Дороги", name_ru="Дороги")
+    CategoryFactory(code="parks", name_en="Parks", name_pl="Parki", name_uk="Парки", name_ru="Парки")
     return f"{live_server.url}/open311/v2"
 
 
@@ -44,12 +45,12 @@ def civicbot(site, jurisdiction=JURISDICTION) -> Open311Client:
     return Open311Client(endpoint, transport=transport, jurisdiction_id=jurisdiction)
 
 
-def report(code: str, *, days_ago: float = 1, state: str = "received", **fields) -> Report:
+def report(code: str, *, days_ago: float = 1, state: str = Report.State.RECEIVED, **fields) -> Report:
     created = submit_report(
         idempotency_key=uuid.uuid4(), category=Category.objects.get(code=code), message="x", language="pl", **fields
     )
     Report.objects.filter(pk=created.pk).update(created_at=timezone.now() - datetime.timedelta(days=days_ago))
-    if state != "received":
+    if state != Report.State.RECEIVED:
         update_report(report=created, state=state)
     return created
 
@@ -107,7 +108,7 @@ def test_civicbot_posts_a_request_that_georeport_reads_back(site):
     reference = created["service_request_id"]
     stored = Report.objects.get(reference=reference)
     assert (stored.latitude, stored.longitude, stored.source, stored.name) == (
-        50.061947, 19.936856, "open311", "Olena Kovalenko"
+        50.061947, 19.936856, Report.Source.OPEN311, "Olena Kovalenko"
     )  # fmt: skip
 
     for fmt in ("json", "xml"):

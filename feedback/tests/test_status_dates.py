@@ -9,7 +9,7 @@ from core.tests.markup import assert_valid_time_values
 pytestmark = pytest.mark.integration
 
 
-def test_status_page_times_are_valid_html_and_english_dates_read_naturally(client, demo, report_data):
+def test_status_page_times_are_valid_html_and_english_dates_read_naturally(client, report_data):
     response = client.post("/en/feedback/", report_data())
     html = client.get(response["Location"]).content.decode()
     sent, received = assert_valid_time_values(html)  # "Sent", and the first entry of the history
