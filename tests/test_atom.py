@@ -12,6 +12,7 @@ from django.utils import translation
 
 from conference.models import Conference, Session
 from conference.services import publish_schedule_version
+from conference.tests.factories import WARSAW, ConferenceFactory, SessionFactory
 from pages.models import NewsEntry
 from pages.tests.factories import NewsEntryFactory
 from tests import atom
@@ -37,19 +38,39 @@ def jing():
         pytest.skip(message)
 
 
+def publish_two_versions(conference: Conference, *, note: dict[str, str]) -> None:
+    """Version 1 with two sessions; version 2 moves one of them an hour later, with the note given."""
+    first = datetime.datetime.combine(conference.start_date, datetime.time(9), tzinfo=WARSAW)
+    sessions = [SessionFactory(conference=conference, start=first + datetime.timedelta(hours=n)) for n in range(2)]
+    publish_schedule_version(conference=conference, notes={})
+    hour = datetime.timedelta(hours=1)
+    Session.objects.filter(pk=sessions[1].pk).update(start=F("start") + hour, end=F("end") + hour)
+    publish_schedule_version(conference=conference, notes=note)
+
+
 @pytest.fixture
-def content(demo):
-    """The demo, plus a news entry only in English (so shown as a fallback in three feeds) and a schedule change
-    in the current edition whose note is only in Polish."""
+def content(db):
+    """News in every language, plus an entry only in English (so shown as a fallback in three feeds); an archived
+    edition and the coming one, each with two schedule versions, the coming one's latest with a note only in Polish."""
+    for slug in ("programme-adopted", "volunteers-wanted"):
+        NewsEntryFactory(
+            slug=slug,
+            translations={code: {"title": f"{slug} ({code})", "summary": f"Summary ({code})"} for code in LANGUAGES},
+        )
     NewsEntryFactory(
         slug="english-only",
         translations={"en": {"title": "Only in English", "summary": "Hello & <welcome>", "body": "Read **this**."}},
     )
-    conference = Conference.objects.upcoming_or_latest()
-    moved = conference.sessions.filter(state=Session.State.CONFIRMED).first()
-    hour = datetime.timedelta(hours=1)
-    Session.objects.filter(pk=moved.pk).update(start=F("start") + hour, end=F("end") + hour)
-    publish_schedule_version(conference=conference, notes={"pl": MOVED_NOTE})
+    archived = ConferenceFactory(
+        slug="open-krakow-2017", start_date=datetime.date(2017, 2, 23), end_date=datetime.date(2017, 2, 25)
+    )
+    conference = ConferenceFactory()
+    for edition, name in ((archived, "Konferencja 2017"), (conference, "Konferencja „Otwarty Kraków”")):
+        edition.set_current_language("pl")
+        edition.name = name
+        edition.save()
+    publish_two_versions(archived, note={"en": "A workshop moved."})
+    publish_two_versions(conference, note={"pl": MOVED_NOTE})
     return conference
 
 
@@ -223,8 +244,8 @@ def test_changes_feed_names_each_edition_and_has_no_empty_entries(client, conten
     assert titles == [
         f"{current}: wersja programu 2",  # the newest first, whichever edition; version 3 changed nothing
         f"{current}: wersja programu 1",
-        "Konferencja „Otwarty Kraków” 2017: wersja programu 2",
-        "Konferencja „Otwarty Kraków” 2017: wersja programu 1",
+        "Konferencja 2017: wersja programu 2",
+        "Konferencja 2017: wersja programu 1",
     ]
     newest = feed[0]
     assert alternate(newest) == f"http://testserver/pl/conference/editions/{conference.slug}/changes/#v2"

@@ -14,12 +14,13 @@ from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
 from conference import services as conference_services
-from conference.models import Conference, Session
-from conference.tests.factories import schedule_of
+from conference.models import Session
+from conference.tests.factories import ConferenceFactory, SessionFactory, schedule_of
 from core.cache import cached_value
 from core.tests.helpers import resubmit_admin_form
 from feedback.models import Report
-from pages.models import Page
+from feedback.tests.factories import CategoryFactory
+from pages.tests.factories import NewsEntryFactory, PageFactory
 
 pytestmark = pytest.mark.integration
 
@@ -40,12 +41,23 @@ def get(client, url, **headers):
     return response
 
 
-def test_a_repeat_visit_is_served_from_the_cache_in_one_query(client, demo, django_assert_num_queries):
+def english_session(**fields) -> Session:
+    """A session of the upcoming conference, with a Polish and an English title."""
+    session = SessionFactory(title="Smog w mieście", **fields)
+    session.set_current_language("en")
+    session.title = "Living with smog"
+    session.abstract = "What the air is like in winter."
+    session.save()
+    return session
+
+
+def test_a_repeat_visit_is_served_from_the_cache_in_one_query(client, db, django_assert_num_queries):
+    first = schedule_of(3).sessions.order_by("start").first()
     assert get(client, SCHEDULE)["X-Page-Cache"] == "miss"
     with django_assert_num_queries(1):  # the shared generation, and nothing else
         response = get(client, SCHEDULE)
     assert response["X-Page-Cache"] == "hit"
-    assert 'id="session-OKDE01"' in response.content.decode()  # the current edition's first session
+    assert f'id="session-{first.code}"' in response.content.decode()
 
 
 @pytest.mark.parametrize("size", [5, 60])
@@ -61,15 +73,13 @@ def test_schedule_queries_stay_flat_from_a_cold_process_to_a_hit(client, db, dja
         assert get(client, SCHEDULE)["X-Page-Cache"] == "hit"
 
 
-def test_editing_a_session_in_the_admin_shows_on_the_next_anonymous_get(client, admin_client, demo):
-    session = Session.objects.get(code="OKDE02")  # on the current edition's schedule and in its export
-    session.set_current_language("en")
-    old_title = session.title
+def test_editing_a_session_in_the_admin_shows_on_the_next_anonymous_get(client, admin_client, db):
+    session = english_session()
+    old_title = "Living with smog"
     for url in (SCHEDULE, f"/en/conference/sessions/{session.code}/", "/en/conference/schedule.ics"):
         assert old_title in get(client, url).content.decode()
         assert get(client, url)["X-Page-Cache"] == "hit"
 
-    # The demo's abstracts repeat the title: the editor rewrites both.
     resubmit_admin_form(
         admin_client,
         f"/admin/conference/session/{session.pk}/change/?language=en",
@@ -81,8 +91,8 @@ def test_editing_a_session_in_the_admin_shows_on_the_next_anonymous_get(client, 
         assert "Smog and you" in content and old_title not in content, url
 
 
-def test_editing_a_page_in_the_admin_shows_on_the_next_anonymous_get(client, admin_client, demo):
-    page = Page.objects.get(path="aims")  # a section: its title is also on the home page
+def test_editing_a_page_in_the_admin_shows_on_the_next_anonymous_get(client, admin_client, db):
+    page = PageFactory(slug="aims", translations={"en": {"title": "Aims"}})  # a section: also on the home page
     for url in ("/en/aims/", "/en/"):
         assert "Aims, updated" not in get(client, url).content.decode()
         assert get(client, url)["X-Page-Cache"] == "hit"
@@ -93,14 +103,16 @@ def test_editing_a_page_in_the_admin_shows_on_the_next_anonymous_get(client, adm
         assert "Aims, updated" in get(client, url).content.decode(), url
 
 
-def test_publishing_a_schedule_version_refreshes_the_cached_schedule(client, demo):
-    session = Session.objects.get(code="OKDE03")
+def test_publishing_a_schedule_version_refreshes_the_cached_schedule(client, db):
+    conference = schedule_of(3)
+    conference_services.publish_schedule_version(conference=conference, notes={})  # the first version
+    session = conference.sessions.order_by("start").last()
     # A bulk update sends no signal: the cached schedule is stale until the version is published.
     Session.objects.filter(pk=session.pk).update(start=session.start + datetime.timedelta(hours=2))
     assert "session-moved" not in _session_row(get(client, SCHEDULE), session.code)
     assert "session-moved" not in _session_row(get(client, SCHEDULE), session.code)
 
-    conference_services.publish_schedule_version(conference=session.conference, notes={"en": "OKDE03 moved"})
+    conference_services.publish_schedule_version(conference=session.conference, notes={"en": "One session moved"})
 
     response = get(client, SCHEDULE)
     assert response["X-Page-Cache"] == "miss"
@@ -112,7 +124,8 @@ def _session_row(response, code: str) -> str:
     return lxml_html.tostring(tree.get_element_by_id(f"session-{code}")).decode()
 
 
-def test_each_language_is_cached_on_its_own(client, demo):
+def test_each_language_is_cached_on_its_own(client, db):
+    schedule_of(3)
     for language, word in (("en", "Schedule"), ("pl", "Program"), ("uk", "Розклад"), ("ru", "Расписание")):
         for _ in range(2):
             response = get(client, f"/{language}/conference/schedule/")
@@ -121,14 +134,16 @@ def test_each_language_is_cached_on_its_own(client, demo):
         assert response["X-Page-Cache"] == "hit"
 
 
-def test_a_page_with_a_csrf_token_is_never_cached(client, demo):
+def test_a_page_with_a_csrf_token_is_never_cached(client, db):
+    CategoryFactory()
     first, second = get(client, "/en/feedback/"), get(client, "/en/feedback/")
     assert "X-Page-Cache" not in second
     assert "csrfmiddlewaretoken" in first.content.decode()
     assert first.cookies["csrftoken"].value  # each visitor gets their own token
 
 
-def test_cached_pages_carry_no_token_and_set_no_cookie(client, demo):
+def test_cached_pages_carry_no_token_and_set_no_cookie(client, db):
+    schedule_of(3)
     get(client, SCHEDULE)
     hit = get(client, SCHEDULE)
     assert hit["X-Page-Cache"] == "hit"
@@ -136,16 +151,18 @@ def test_cached_pages_carry_no_token_and_set_no_cookie(client, demo):
     assert "csrfmiddlewaretoken" not in hit.content.decode()
 
 
-def test_a_visitor_with_an_agenda_gets_their_own_schedule(client, demo):
+def test_a_visitor_with_an_agenda_gets_their_own_schedule(client, db):
+    starred, other_session = schedule_of(2).sessions.order_by("start")
     get(client, SCHEDULE)
     assert get(client, SCHEDULE)["X-Page-Cache"] == "hit"
-    confirm = client.get("/en/conference/agenda/star/", {"session": "OKDE02", "next": SCHEDULE})
+    confirm = client.get("/en/conference/agenda/star/", {"session": starred.code, "next": SCHEDULE})
     assert confirm.status_code == 200 and "csrfmiddlewaretoken" in confirm.content.decode()
-    client.post("/en/conference/agenda/star/", {"session": "OKDE02", "next": SCHEDULE})
+    client.post("/en/conference/agenda/star/", {"session": starred.code, "next": SCHEDULE})
 
     personal = get(client, SCHEDULE)
     assert "X-Page-Cache" not in personal
-    assert "In my agenda" in _session_row(personal, "OKDE02")
+    assert "In my agenda" in _session_row(personal, starred.code)
+    assert "In my agenda" not in _session_row(personal, other_session.code)
     # It carries the agenda's secret address: neither a proxy nor the browser's cache may keep it.
     assert {"private", "no-store"} <= {part.strip() for part in personal["Cache-Control"].split(",")}
     # Somebody else, without an agenda, still gets the shared page, with nothing starred.
@@ -155,9 +172,9 @@ def test_a_visitor_with_an_agenda_gets_their_own_schedule(client, demo):
     assert "In my agenda" not in other.content.decode()
 
 
-def test_an_editor_with_a_session_sees_drafts_and_never_fills_the_cache(client, admin_client, demo):
-    page = Page.objects.get(path="aims/liaison-officer")
-    page.set_current_language("en")
+def test_an_editor_with_a_session_sees_drafts_and_never_fills_the_cache(client, admin_client, db):
+    aims = PageFactory(slug="aims", translations={"en": {"title": "Aims"}})
+    page = PageFactory(slug="liaison-officer", parent=aims, translations={"en": {"title": "A liaison officer"}})
     get(client, "/en/aims/liaison-officer/")
     page.title = "Draft only"
     page.status = "draft"
@@ -177,7 +194,9 @@ EXPORTS_AND_FEEDS = [
 
 @pytest.mark.parametrize("url", EXPORTS_AND_FEEDS)
 @pytest.mark.parametrize("cached", [True, False])
-def test_exports_and_feeds_answer_a_repeat_request_with_304(client, demo, settings, url, cached):
+def test_exports_and_feeds_answer_a_repeat_request_with_304(client, db, settings, url, cached):
+    NewsEntryFactory(translations={"en": {"title": "News"}})
+    conference_services.publish_schedule_version(conference=schedule_of(3), notes={"en": "The first schedule"})
     settings.PAGE_CACHE = cached
     first = get(client, url)
     assert first.has_header("ETag")
@@ -188,15 +207,10 @@ def test_exports_and_feeds_answer_a_repeat_request_with_304(client, demo, settin
         assert since.status_code == 304
 
 
-def test_a_new_booking_updates_the_places_left(client, demo):
-    current = Conference.objects.upcoming_or_latest()  # registration is open for the current edition only
-    session = (
-        Session.objects.filter(conference=current, registration_required=True, capacity__gt=2)
-        .exclude(state="cancelled")
-        .first()
-    )
+def test_a_new_booking_updates_the_places_left(client, db):
+    session = SessionFactory(registration_required=True, capacity=5)  # of an upcoming conference: open
     url = f"/en/conference/sessions/{session.code}/"
-    places = session.places_left()
+    places = 5
     assert f"{places} places left" in get(client, url).content.decode()
     assert get(client, url)["X-Page-Cache"] == "hit"
 
@@ -212,9 +226,9 @@ def test_a_new_booking_updates_the_places_left(client, demo):
     assert f"{places - 1} places left" in get(client, url).content.decode()
 
 
-def test_the_blank_feedback_form_is_rendered_once_but_each_visitor_gets_their_own_values(
-    demo, django_assert_num_queries
-):
+def test_the_blank_feedback_form_is_rendered_once_but_each_visitor_gets_their_own_values(db, django_assert_num_queries):
+    CategoryFactory(air_quality=True)
+
     def hidden(response, name):
         return lxml_html.fromstring(response.content).xpath(f"//input[@name='{name}']/@value")[0]
 
@@ -242,9 +256,24 @@ def test_the_blank_feedback_form_is_rendered_once_but_each_visitor_gets_their_ow
 LANGUAGES = ("pl", "en", "uk", "ru")
 
 
-def conference_names() -> dict[str, str]:
-    conference = Conference.objects.upcoming_or_latest()
-    return {code: conference.safe_translation_getter("name", language_code=code) for code in LANGUAGES}
+CONFERENCE_NAMES = {
+    "pl": "Konferencja „Otwarty Kraków”",
+    "en": "The Open Kraków conference",
+    "uk": "Конференція «Відкритий Краків»",
+    "ru": "Конференция «Открытый Краков»",
+}
+
+
+@pytest.fixture
+def named_conference(db):
+    """The upcoming conference, named differently in each language, with a session on its schedule."""
+    conference = ConferenceFactory()
+    for code, name in CONFERENCE_NAMES.items():
+        conference.set_current_language(code)
+        conference.name = name
+        conference.save()
+    SessionFactory(conference=conference)
+    return conference
 
 
 def conference_name_shown(client, language: str, what: str) -> str:
@@ -263,12 +292,10 @@ def conference_name_shown(client, language: str, what: str) -> str:
 
 @pytest.mark.parametrize("first", LANGUAGES)
 @pytest.mark.parametrize("what", ["", "register/", "schedule.ics", "schedule.xml", "schedule.json"])
-def test_the_conference_is_named_in_each_readers_language_whoever_came_first(client, demo, first, what):
+def test_the_conference_is_named_in_each_readers_language_whoever_came_first(client, named_conference, first, what):
     """The first reader after a change fills the memory; every later reader still gets their own language."""
-    names = conference_names()
-    assert len(set(names.values())) == len(LANGUAGES)
     for language in (first, *[code for code in LANGUAGES if code != first], first):
-        assert names[language] in conference_name_shown(client, language, what), (first, language)
+        assert CONFERENCE_NAMES[language] in conference_name_shown(client, language, what), (first, language)
 
 
 def test_a_remembered_value_is_kept_per_language(rf):
@@ -278,4 +305,3 @@ def test_a_remembered_value_is_kept_per_language(rf):
     for language in LANGUAGES:
         with translation.override(language):
             assert cached_value(request, "greeting", lambda: str(gettext_lazy("Schedule"))) == gettext_lazy("Schedule")
-

@@ -1,5 +1,6 @@
 """Server errors the fuzz test (test_fuzz.py) found, each pinned down by the request that caused it."""
 
+import datetime
 import uuid
 
 import pytest
@@ -8,26 +9,28 @@ from django.db import connection
 from django.utils.html import escape
 
 from conference.models import Day, Registration
-from pages.models import NewsEntry
+from conference.tests.factories import ConferenceFactory, SessionFactory, SpeakerFactory
+from pages.tests.factories import NewsEntryFactory
 
 pytestmark = pytest.mark.integration
 
 TOO_LARGE = "9" * 40  # more than any integer column holds
 
 
-def test_a_list_of_numbers_with_one_too_large_for_the_database_matches_the_others(demo):
-    day = Day.objects.first()
+def test_a_list_of_numbers_with_one_too_large_for_the_database_matches_the_others(db):
+    day = ConferenceFactory().days.first()
     assert list(Day.objects.filter(pk__in=[day.pk, int(TOO_LARGE), -int(TOO_LARGE)])) == [day]
     assert not Day.objects.filter(pk__in=[int(TOO_LARGE)]).exists()
 
 
-def test_a_list_of_numbers_with_text_in_it_matches_the_numbers(demo):
-    day = Day.objects.first()
+def test_a_list_of_numbers_with_text_in_it_matches_the_numbers(db):
+    day = ConferenceFactory().days.first()
     assert list(Day.objects.filter(pk__in=[str(day.pk), "' OR '1'='1", ""])) == [day]
 
 
 @pytest.mark.parametrize("field", ["days", "volunteer_days", "sessions"])
-def test_registration_refuses_a_choice_number_too_large_for_the_database(client, demo, field):
+def test_registration_refuses_a_choice_number_too_large_for_the_database(client, db, field):
+    SessionFactory(registration_required=True, capacity=10)  # of the coming conference, open for registration
     data = {"name": "Olena", "email": "olena@example.org", "language": "uk", "idempotency_key": str(uuid.uuid4())}
     response = client.post("/en/conference/register/", {**data, field: TOO_LARGE})
     assert response.status_code == 400
@@ -49,7 +52,8 @@ def test_admin_form_refuses_a_related_number_too_large_for_the_database(admin_cl
         (TOO_LARGE, f"Select a valid choice. {TOO_LARGE} is not one of the available choices."),
     ],
 )
-def test_admin_form_with_an_autocomplete_field_shows_a_wrong_choice_again(admin_client, demo, value, error):
+def test_admin_form_with_an_autocomplete_field_shows_a_wrong_choice_again(admin_client, db, value, error):
+    SpeakerFactory()  # a speaker one could choose
     response = admin_client.post("/admin/conference/session/add/", {"speakers": [value]})
     assert response.status_code == 200
     assert escape(error) in response.content.decode()
@@ -63,7 +67,8 @@ def test_admin_form_with_an_autocomplete_field_shows_a_wrong_choice_again(admin_
         f"date__year={TOO_LARGE}",
     ],
 )
-def test_admin_date_drill_down_past_year_9999_is_refused_like_any_wrong_filter(admin_client, demo, query):
+def test_admin_date_drill_down_past_year_9999_is_refused_like_any_wrong_filter(admin_client, db, query):
+    NewsEntryFactory()
     response = admin_client.get(f"/admin/pages/newsentry/?{query}")
     assert response.status_code == 302
     assert response["Location"] == "/admin/pages/newsentry/?e=1"
@@ -91,11 +96,13 @@ def test_admin_date_filter_from_year_one_is_answered(admin_client, db):
         assert response.status_code == 200
 
 
-def test_admin_date_drill_down_within_range_still_works(admin_client, demo):
-    entry = NewsEntry.objects.published().first()
-    response = admin_client.get(f"/admin/pages/newsentry/?date__year={entry.date.year}")
+def test_admin_date_drill_down_within_range_still_works(admin_client, db):
+    entry = NewsEntryFactory(date=datetime.date(2016, 9, 30))
+    other_year = NewsEntryFactory(date=datetime.date(2017, 1, 29))
+    response = admin_client.get("/admin/pages/newsentry/?date__year=2016")
     assert response.status_code == 200
     assert f'href="/admin/pages/newsentry/{entry.pk}/change/' in response.content.decode()
+    assert f'href="/admin/pages/newsentry/{other_year.pk}/change/' not in response.content.decode()
 
 
 @pytest.mark.parametrize("view", ["config", "qrcode"])

@@ -8,12 +8,14 @@ import uuid
 import pytest
 from django.test import Client
 
-from conference.models import Session
+from conference import services as conference_services
+from conference.tests.factories import SessionFactory
+from feedback.tests.factories import CategoryFactory
 
 pytestmark = pytest.mark.integration
 
 
-def test_every_page_sends_the_security_headers(client, demo):
+def test_every_page_sends_the_security_headers(client, db):
     response = client.get("/en/")
     csp = response["Content-Security-Policy"]
     assert "unsafe-inline" not in csp
@@ -31,46 +33,66 @@ def test_every_page_sends_the_security_headers(client, demo):
     [
         ("/pl/feedback/", {"category": "other", "message": "x"}),
         ("/pl/conference/register/", {"name": "x", "email": "x@example.org", "language": "en"}),
-        ("/pl/conference/agenda/star/", {"session": "OK1701"}),
+        ("/pl/conference/agenda/star/", {"session": "{session}"}),
     ],
 )
-def test_public_forms_refuse_posts_without_a_csrf_token(demo, path, data):
+def test_public_forms_refuse_posts_without_a_csrf_token(db, path, data):
+    CategoryFactory(code="other")
+    session = SessionFactory()
     client = Client(enforce_csrf_checks=True)
-    response = client.post(path, data)
+    response = client.post(path, {name: value.format(session=session.code) for name, value in data.items()})
     assert response.status_code == 403
     assert "Nie udało się wysłać formularza" in response.content.decode()
+    assert "agenda" not in client.cookies  # nothing was starred
 
 
-def test_public_forms_accept_posts_with_the_token(demo):
+def test_public_forms_accept_posts_with_the_token(db):
+    code = SessionFactory().code
     client = Client(enforce_csrf_checks=True)
     # The session page is cached and the same for everybody: its star leads to a form of the visitor's own.
-    client.get("/en/conference/agenda/star/", {"session": "OK1701", "next": "/en/conference/sessions/OK1701/"})
+    client.get("/en/conference/agenda/star/", {"session": code, "next": f"/en/conference/sessions/{code}/"})
     token = client.cookies["csrftoken"].value
-    response = client.post("/en/conference/agenda/star/", {"session": "OK1701", "csrfmiddlewaretoken": token})
+    response = client.post("/en/conference/agenda/star/", {"session": code, "csrfmiddlewaretoken": token})
     assert response.status_code == 302
+    assert client.cookies["agenda"].value  # starred
 
 
-def test_manage_link_refuses_posts_without_a_csrf_token(demo):
-    registration = Session.objects.get(code="OK1716").bookings.first().registration
+def test_manage_link_refuses_posts_without_a_csrf_token(db):
+    session = SessionFactory(registration_required=True, capacity=10)
+    registration = conference_services.register_attendee(
+        conference=session.conference,
+        idempotency_key=uuid.uuid4(),
+        name="Olena",
+        email="olena@example.org",
+        language="uk",
+        sessions=[conference_services.SessionRequest(session=session)],
+    )
     client = Client(enforce_csrf_checks=True)
     response = client.post(registration.get_manage_url(), {"action": "cancel_all"})
     assert response.status_code == 403
     assert registration.bookings.filter(status="cancelled").count() == 0
+    assert registration.bookings.count() == 1
+
+
+# The admin login is a wizard (django-two-factor-auth): a post says which step it answers.
+LOGIN_STEP = {"admin_login_view-current_step": "auth"}
 
 
 def test_admin_login_locks_out_after_five_failures(client, django_user_model, db):
     django_user_model.objects.create_superuser("boss", "boss@example.org", "right-password-123")
     statuses = [
-        client.post("/admin/login/?next=/admin/", {"username": "boss", "password": "wrong"}).status_code
+        client.post("/admin/login/?next=/admin/", {**LOGIN_STEP, "username": "boss", "password": "wrong"}).status_code
         for _ in range(5)
     ]
     assert statuses == [200, 200, 200, 200, 429]  # the fifth failure locks the account for this address
-    locked = client.post("/admin/login/?next=/admin/", {"username": "boss", "password": "right-password-123"})
+    locked = client.post(
+        "/admin/login/?next=/admin/", {**LOGIN_STEP, "username": "boss", "password": "right-password-123"}
+    )
     assert locked.status_code == 429
     assert "Too many failed log-ins" in locked.content.decode()
     other_address = client.post(
         "/admin/login/?next=/admin/",
-        {"username": "boss", "password": "right-password-123"},
+        {**LOGIN_STEP, "username": "boss", "password": "right-password-123"},
         REMOTE_ADDR="198.51.100.20",
     )
     assert other_address.status_code == 302
@@ -80,8 +102,9 @@ def test_lockout_reads_the_address_behind_the_proxy(client, django_user_model, s
     settings.TRUSTED_PROXY_COUNT = 1
     django_user_model.objects.create_superuser("boss", "boss@example.org", "right-password-123")
     for _ in range(5):
-        client.post("/admin/login/", {"username": "boss", "password": "x"}, headers={"x-forwarded-for": "203.0.113.5"})
-    blocked = {"username": "boss", "password": "right-password-123"}
+        wrong = {**LOGIN_STEP, "username": "boss", "password": "x"}
+        client.post("/admin/login/", wrong, headers={"x-forwarded-for": "203.0.113.5"})
+    blocked = {**LOGIN_STEP, "username": "boss", "password": "right-password-123"}
     assert client.post("/admin/login/", blocked, headers={"x-forwarded-for": "203.0.113.5"}).status_code == 429
     assert client.post("/admin/login/", blocked, headers={"x-forwarded-for": "203.0.113.6"}).status_code == 302
 

@@ -1,5 +1,6 @@
 """Site-wide addresses and commands: health check, robots.txt, sitemap, error pages, demo content, admin account."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -12,8 +13,10 @@ from django.core.management import call_command
 from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.html import escape
 
 from conference.models import Conference, Day
+from conference.tests.factories import ConferenceFactory
 from core.views import server_error
 from pages.models import ContactRole, Document, NewsEntry, Page
 
@@ -80,7 +83,22 @@ def test_server_error_page_survives_a_broken_database(db):
     assert "Something went wrong" in response.content.decode()
 
 
-def test_load_demo_is_idempotent_and_covers_all_languages(db):
+def test_home_page_shows_the_coming_conference_not_an_archived_one(client, db):
+    archived = ConferenceFactory(start_date=datetime.date(2017, 2, 23), end_date=datetime.date(2017, 2, 25))
+    coming = ConferenceFactory()
+    coming.set_current_language("uk")
+    coming.name = "Конференція «Відкритий Краків»"
+    coming.save()
+    coming.days.filter(date=coming.start_date).update(theme_uk="Що змінилося: інформація багатьма мовами")
+    html = client.get("/uk/").content.decode()
+    assert "Конференція «Відкритий Краків»" in html
+    assert f'<time datetime="{coming.start_date.isoformat()}">' in html
+    assert "Що змінилося: інформація багатьма мовами" in html
+    assert f'<time datetime="{archived.start_date.isoformat()}">' not in html
+
+
+def test_demo_smoke_load_demo_is_idempotent_and_covers_all_languages(db):
+    """Demo smoke test: `make run`'s demo content loads, twice without duplicates, in every language."""
     for _ in range(2):
         call_command("load_demo", stdout=StringIO())
     assert Page.objects.count() == 4
@@ -92,6 +110,18 @@ def test_load_demo_is_idempotent_and_covers_all_languages(db):
     home = Page.objects.get(slug=Page.HOME_SLUG)
     assert sorted(home.get_available_languages()) == ["en", "pl", "ru", "uk"]
     assert Day.objects.get(date="2017-02-24").theme_uk == "Освіта й інтеграція: іноземці в польській школі"
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "uk", "ru"])
+def test_demo_smoke_every_language_has_its_home_page_and_sections(client, demo, language):
+    """Demo smoke test: the demo's home page is written in every language, and each section it links to answers."""
+    home = Page.objects.get(slug=Page.HOME_SLUG)
+    html = client.get(f"/{language}/").content.decode()
+    assert f'<html lang="{language}"' in html
+    assert escape(home.safe_translation_getter("title", language_code=language)) in html
+    assert "notice-fallback" not in html
+    for section in ("news/", "documents/", "contacts/", "conference/", "conference/schedule/", "feedback/"):
+        assert client.get(f"/{language}/{section}").status_code == 200, section
 
 
 def test_create_admin_prints_a_generated_password_once(db):

@@ -1,12 +1,16 @@
 """/sitemap.xml read as a search engine reads it: valid by the published sitemaps.org 0.9 schema (through libxml2),
 with Google's hreflang alternates, absolute addresses within the protocol's size limits."""
 
+import datetime
 import functools
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from lxml import etree
+
+from conference.tests.factories import ConferenceFactory
+from pages.tests.factories import NewsEntryFactory, PageFactory
 
 FORMATS = Path(__file__).parent / "formats"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -33,8 +37,23 @@ def is_absolute(url: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
+@pytest.fixture
+def site(db):
+    """Something in every part of the sitemap, in some languages and not others."""
+    every = {code: {"title": f"Cele ({code})"} for code in ("pl", "en", "uk", "ru")}
+    aims = PageFactory(slug="aims", translations=every)
+    PageFactory(slug="forum", parent=aims, translations={"pl": {"title": "Forum"}, "en": {"title": "Forum"}})
+    NewsEntryFactory(translations={"en": {"title": "Only in English"}})
+    NewsEntryFactory(translations={"pl": {"title": "Po polsku"}, "uk": {"title": "Українською"}})
+    archived = ConferenceFactory(start_date=datetime.date(2017, 2, 23), end_date=datetime.date(2017, 2, 25))
+    archived.set_current_language("pl")
+    archived.name = "Konferencja 2017"
+    archived.save()
+    ConferenceFactory()  # the coming edition, at the section's own addresses
+
+
 @pytest.mark.integration
-def test_demo_sitemap_is_valid_and_its_hreflang_alternates_follow_google(client, demo):
+def test_sitemap_is_valid_and_its_hreflang_alternates_follow_google(client, site):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert errors(response.content) == ""
@@ -48,6 +67,10 @@ def test_demo_sitemap_is_valid_and_its_hreflang_alternates_follow_google(client,
         for address in [loc, *(href for _, href in links)]:
             assert is_absolute(address) and len(address) <= MAX_URL_LENGTH, address
         alternates[loc] = links
+    # Every part of the site is there: pages, news and the archived edition, each once per translation only.
+    assert sum("/aims/forum/" in loc for loc in alternates) == 2
+    assert sum("/news/news-" in loc for loc in alternates) == 3
+    assert sum("/conference/editions/" in loc for loc in alternates) == 2 * 2  # its overview and its schedule
     for loc, links in alternates.items():
         # Google: every language version lists itself and all the others, and the others list it back.
         assert loc in {href for _, href in links}, loc

@@ -7,19 +7,25 @@ import pytest
 
 from core.templatetags.date_tags import iso
 from core.tests.markup import assert_valid_time_values
-from pages.tests.factories import DocumentFactory
+from pages.tests.factories import DocumentFactory, NewsEntryFactory, PageFactory
+from translations.services import record_translation_save
 
 pytestmark = pytest.mark.integration
 
 
-def test_english_news_dates_put_the_day_first(client, demo):
+def test_english_news_dates_put_the_day_first(client, db):
+    NewsEntryFactory(
+        slug="programme-adopted", date=datetime.date(2016, 9, 30), translations={"en": {"title": "Adopted"}}
+    )
     html = client.get("/en/news/programme-adopted/").content.decode()
     assert '<time datetime="2016-09-30">30 September 2016</time>' in html
     assert "Sept. 30" not in html
 
 
-def test_the_outdated_translation_notice_gives_a_time_html_accepts(client, demo):
-    html = client.get("/ru/aims/").content.decode()  # the Polish original changed; Russian has not caught up
+def test_the_outdated_translation_notice_gives_a_time_html_accepts(client, db):
+    aims = PageFactory(slug="aims", translations={"pl": {"title": "Cele programu"}, "ru": {"title": "Цели программы"}})
+    record_translation_save(obj=aims, language="pl", text_changed=True)  # the Polish original changed
+    html = client.get("/ru/aims/").content.decode()
     notice = html.split('class="notice notice-outdated"')[1].split("</p>")[0]
     (changed,) = assert_valid_time_values(notice)
     assert changed.utcoffset() is not None
@@ -27,7 +33,8 @@ def test_the_outdated_translation_notice_gives_a_time_html_accepts(client, demo)
     assert_valid_time_values(html)  # and "last updated" at the foot of the page
 
 
-def test_english_last_updated_date_reads_naturally(client, demo):
+def test_english_last_updated_date_reads_naturally(client, db):
+    PageFactory(slug="aims", translations={"en": {"title": "What the programme is for"}})
     html = client.get("/en/aims/").content.decode()
     assert re.search(r"Last updated <time datetime=\"[^\"]+\">\d{1,2} [A-Z][a-z]+ \d{4}</time>", html)
     assert_valid_time_values(html)

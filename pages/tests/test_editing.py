@@ -93,7 +93,11 @@ def test_admin_saves_a_page_with_script_removed(admin_client, db):
     assert "<script>alert" not in change
 
 
-def test_admin_has_language_tabs_filters_and_previews(admin_client, demo):
+def test_admin_has_language_tabs_filters_and_previews(admin_client, db):
+    every_language = {code: {"title": f"Title {code}"} for code in ("pl", "en", "uk", "ru")}
+    aims = PageFactory(slug="aims", translations=every_language)
+    PageFactory(slug="liaison-officer", parent=aims, translations=every_language)
+    PageFactory(slug="forum", parent=aims, translations={code: {"title": f"Forum {code}"} for code in ("pl", "en")})
     html = admin_client.get("/admin/pages/page/").content.decode()
     assert 'href="/ru/aims/forum/" hreflang="ru"' in html
     missing_ru = admin_client.get("/admin/pages/page/", {"missing": "ru"}).content.decode()

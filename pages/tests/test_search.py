@@ -9,14 +9,30 @@ from pages.tests.factories import NewsEntryFactory, PageFactory
 pytestmark = pytest.mark.integration
 
 
-def test_finds_pages_and_news_in_the_current_language(client, demo):
+@pytest.fixture
+def forum(db):
+    aims = PageFactory(slug="aims", translations={"en": {"title": "What the programme is for"}})
+    return PageFactory(
+        slug="forum",
+        parent=aims,
+        translations={"en": {"title": "A forum for foreigners"}, "uk": {"title": "Форум іноземців"}},
+    )
+
+
+def test_finds_pages_and_news_in_the_current_language(client, forum):
+    NewsEntryFactory(slug="forum-met", translations={"en": {"title": "News", "body": "The Forum met in May."}})
+    NewsEntryFactory(slug="other", translations={"en": {"title": "Other news", "body": "Nothing of the kind."}})
     html = client.get("/en/search/", {"q": "forum"}).content.decode()
-    assert "1 result for “forum”" in html
-    assert '<a href="/en/aims/forum/">A forum for foreigners</a>' in html
+    assert "2 results for “forum”" in html
+    assert '<li><a href="/en/aims/forum/">A forum for foreigners</a></li>' in html  # pages before news
+    assert '<li><a href="/en/news/forum-met/">News</a></li>' in html
+    assert html.index("/en/aims/forum/") < html.index("/en/news/forum-met/")
+    assert "Other news" not in html
 
 
-def test_search_ignores_case_in_cyrillic_on_every_database(client, demo):
+def test_search_ignores_case_in_cyrillic_on_every_database(client, forum):
     html = client.get("/uk/search/", {"q": "ФОРУМ"}).content.decode()
+    assert "1 результат для «ФОРУМ»" in html
     assert '<a href="/uk/aims/forum/">Форум іноземців</a>' in html
 
 
@@ -31,11 +47,15 @@ def test_matches_in_other_languages_are_labelled(client, db):
     assert '<a href="/pl/smog/" hreflang="pl" lang="pl" dir="ltr">Smog w Krakowie</a>' in elsewhere
 
 
-def test_drafts_and_the_home_text_are_not_found(client, demo):
+def test_drafts_and_the_home_text_are_not_found(client, db):
     PageFactory(slug="secret", status="draft", translations={"en": {"title": "Secret forum plans"}})
+    PageFactory(slug="home", translations={"en": {"title": "Open Kraków"}})
+    PageFactory(slug="open-doors", translations={"en": {"title": "Open doors"}})
     html = client.get("/en/search/", {"q": "secret"}).content.decode()
     assert "0 results for “secret”" in html
-    assert "/en/home/" not in client.get("/en/search/", {"q": "open"}).content.decode()
+    found = client.get("/en/search/", {"q": "open"}).content.decode()
+    assert "1 result for “open”" in found
+    assert "/en/open-doors/" in found and "/en/home/" not in found
 
 
 @pytest.mark.parametrize(
@@ -48,7 +68,7 @@ def test_drafts_and_the_home_text_are_not_found(client, demo):
         ("%_%", "%_%"),
     ],
 )
-def test_odd_queries_get_a_normal_escaped_results_page(client, demo, query, shown):
+def test_odd_queries_get_a_normal_escaped_results_page(client, forum, query, shown):
     response = client.get("/en/search/", {"q": query})
     html = response.content.decode()
     assert response.status_code == 200

@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+from types import SimpleNamespace
 
 import polib
 import pytest
@@ -15,6 +16,7 @@ from pages.tests.factories import NewsEntryFactory, PageFactory
 from translations.apps import TRANSLATORS
 from translations.models import TranslationStatus
 from translations.po import export_catalogue, import_catalogue
+from translations.services import record_translation_save
 
 pytestmark = pytest.mark.integration
 
@@ -52,6 +54,32 @@ def admin_save(client, obj, language, **fields):
 @pytest.fixture
 def page(db):
     return PageFactory(slug="aims", translations=ALL)
+
+
+AIMS = {
+    "pl": {"title": "Cele programu", "summary": "Po co miastu program.", "body": "Dwa cele."},
+    "en": {"title": "What the programme is for", "summary": "Why the city has it.", "body": "Two aims."},
+    "uk": {"title": "Мета програми", "summary": "Навіщо місту програма.", "body": "Дві мети."},
+    "ru": {"title": "Цели программы", "summary": "Зачем городу программа.", "body": "Две цели."},
+}
+FORUM = {
+    "pl": {"title": "Forum cudzoziemców", "summary": "Głos mieszkańców.", "body": "Forum spotyka się co kwartał."},
+    "en": {"title": "A forum for foreigners", "summary": "Residents' voice.", "body": "The forum meets quarterly."},
+    "uk": {"title": "Форум іноземців", "summary": "Голос мешканців.", "body": "Форум збирається щокварталу."},
+}
+
+
+@pytest.fixture
+def programme(db):
+    """A section whose Russian text is outdated (the Polish changed since), a page with no Russian text at all,
+    and a news entry translated into every language."""
+    aims = PageFactory(slug="aims", translations=AIMS)
+    forum = PageFactory(slug="forum", parent=aims, translations=FORUM)
+    NewsEntryFactory(translations={code: {"title": f"Nowość {code}"} for code in ("pl", "en", "uk", "ru")})
+    record_translation_save(obj=aims, language="pl", text_changed=True)
+    for language in ("en", "uk"):  # caught up; Russian has not
+        record_translation_save(obj=aims, language=language, text_changed=True)
+    return SimpleNamespace(aims=aims, forum=forum)
 
 
 @pytest.fixture
@@ -122,10 +150,10 @@ def test_readers_see_notices_in_their_language(client, admin_client, page, langu
     assert client.get("/pl/aims/").content.decode().count('class="notice') == 0
 
 
-def test_round_trip_fills_missing_russian(client, demo, tmp_path):
+def test_round_trip_fills_missing_russian(client, programme, tmp_path):
     exported = export_catalogue(language="ru", statuses={TranslationStatus.MISSING})
     contexts = {entry.msgctxt for entry in exported}
-    forum = Page.objects.get(slug="forum")
+    forum = programme.forum
     assert {f"pages.page:{forum.pk}:title", f"pages.page:{forum.pk}:body"} <= contexts
 
     path = tmp_path / "ru.po"
@@ -145,11 +173,11 @@ def test_round_trip_fills_missing_russian(client, demo, tmp_path):
     assert not {entry.msgctxt for entry in again} & contexts
 
 
-def test_changed_source_after_export_is_a_conflict(demo):
+def test_changed_source_after_export_is_a_conflict(programme):
     exported = export_catalogue(language="ru", statuses={TranslationStatus.MISSING})
     for entry in exported:
         entry.msgstr = "Перевод"
-    forum = Page.objects.get(slug="forum")
+    forum = programme.forum
     forum.set_current_language("pl")
     forum.title = "Forum cudzoziemców (nowa nazwa)"
     forum.save()
@@ -158,9 +186,9 @@ def test_changed_source_after_export_is_a_conflict(demo):
     assert not forum.translations.filter(language_code="ru", title="Перевод").exists()
 
 
-def test_export_flags_outdated_translations_fuzzy_and_passes_msgfmt(demo, tmp_path):
+def test_export_flags_outdated_translations_fuzzy_and_passes_msgfmt(programme, tmp_path):
     exported = export_catalogue(language="ru", statuses={TranslationStatus.OUTDATED})
-    aims = Page.objects.get(slug="aims")
+    aims = programme.aims
     entry = exported.find(f"pages.page:{aims.pk}:title", by="msgctxt")
     assert entry.msgid == "Cele programu"
     assert entry.msgstr == "Цели программы"
@@ -172,8 +200,8 @@ def test_export_flags_outdated_translations_fuzzy_and_passes_msgfmt(demo, tmp_pa
         assert result.returncode == 0, result.stderr
 
 
-def test_fuzzy_and_unknown_entries_are_not_applied(demo):
-    forum = Page.objects.get(slug="forum")
+def test_fuzzy_and_unknown_entries_are_not_applied(programme):
+    forum = programme.forum
     catalogue = export_catalogue(language="ru", statuses={TranslationStatus.MISSING}, objects=[forum])
     for entry in catalogue:
         entry.msgstr = "Перевод"
@@ -187,8 +215,8 @@ def test_fuzzy_and_unknown_entries_are_not_applied(demo):
     assert not forum.translations.filter(language_code="ru").exists()
 
 
-def test_imported_text_is_sanitised(demo):
-    forum = Page.objects.get(slug="forum")
+def test_imported_text_is_sanitised(programme):
+    forum = programme.forum
     catalogue = export_catalogue(language="ru", statuses={TranslationStatus.MISSING}, objects=[forum])
     for entry in catalogue:
         entry.msgstr = "Форум <script>alert(1)</script>[x](javascript:alert(1))"
@@ -224,7 +252,7 @@ VALID_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n
     ],
     ids=["malformed", "wrong-language", "empty", "blank", "no-entries", "not-utf8", "too-large"],
 )
-def test_bad_po_files_get_a_translated_error_and_change_nothing(admin_client, demo, content, message):
+def test_bad_po_files_get_a_translated_error_and_change_nothing(admin_client, programme, content, message):
     before = sorted(NewsEntry.objects.values_list("translations__title", flat=True))
     response = admin_client.post(
         "/admin/translations/import/",
@@ -236,8 +264,8 @@ def test_bad_po_files_get_a_translated_error_and_change_nothing(admin_client, de
     assert sorted(NewsEntry.objects.values_list("translations__title", flat=True)) == before
 
 
-def test_dashboard_import_shows_a_summary(admin_client, demo):
-    forum = Page.objects.get(slug="forum")
+def test_dashboard_import_shows_a_summary(admin_client, programme):
+    forum = programme.forum
     catalogue = export_catalogue(language="ru", statuses={TranslationStatus.MISSING}, objects=[forum])
     for entry in catalogue:
         entry.msgstr = "Форум"
@@ -247,7 +275,7 @@ def test_dashboard_import_shows_a_summary(admin_client, demo):
     assert "3 texts applied." in html
 
 
-def test_dashboard_export_downloads_a_po_file(admin_client, demo):
+def test_dashboard_export_downloads_a_po_file(admin_client, programme):
     response = admin_client.get("/admin/translations/export/", {"language": "ru", "selection": "missing"})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="openkrakow-ru-missing-')
@@ -256,8 +284,8 @@ def test_dashboard_export_downloads_a_po_file(admin_client, demo):
     assert {e.msgid for e in catalogue} >= {"Forum cudzoziemców"}
 
 
-def test_dashboard_export_of_one_page(admin_client, demo):
-    aims = Page.objects.get(slug="aims")
+def test_dashboard_export_of_one_page(admin_client, programme):
+    aims = programme.aims
     response = admin_client.get(
         "/admin/translations/export/", {"language": "uk", "selection": "object", "object": f"pages.page:{aims.pk}"}
     )
@@ -280,10 +308,10 @@ def test_dashboard_queries_are_fixed_and_counts_match(admin_client, db, django_a
     assert len(response.context["rows"]) == size
 
 
-def test_dashboard_filters_and_links_to_each_cell(admin_client, demo):
+def test_dashboard_filters_and_links_to_each_cell(admin_client, programme):
     response = admin_client.get("/admin/translations/", {"language": "ru", "status": "outdated"})
     rows = response.context["rows"]
-    aims = Page.objects.get(slug="aims")
+    aims = programme.aims
     assert [row["key"] for row in rows] == [f"pages.page:{aims.pk}"]
     html = response.content.decode()
     assert f'<a href="/admin/pages/page/{aims.pk}/change/?language=ru">outdated</a>' in html
@@ -324,7 +352,7 @@ def test_anonymous_and_plain_staff_cannot_reach_the_dashboard(client, django_use
     assert client.get("/admin/translations/").status_code == 403
 
 
-def test_commands_export_and_import(demo, tmp_path, capsys):
+def test_commands_export_and_import(programme, tmp_path, capsys):
     path = tmp_path / "ru.po"
     call_command("export_translations", "--lang", "ru", "--status", "missing", "-o", str(path))
     catalogue = polib.pofile(str(path))
@@ -336,8 +364,8 @@ def test_commands_export_and_import(demo, tmp_path, capsys):
     assert Page.objects.get(slug="forum").has_translation("ru")
 
 
-def test_an_over_long_translation_is_reported_not_saved(demo):
-    forum = Page.objects.get(slug="forum")
+def test_an_over_long_translation_is_reported_not_saved(programme):
+    forum = programme.forum
     catalogue = export_catalogue(language="ru", statuses={TranslationStatus.MISSING}, objects=[forum])
     for entry in catalogue:
         entry.msgstr = "Ф" * 500
@@ -346,13 +374,13 @@ def test_an_over_long_translation_is_reported_not_saved(demo):
     assert not forum.translations.filter(language_code="ru", title="Ф" * 500).exists()
 
 
-def test_an_import_only_changes_what_the_user_may_change(demo, django_user_model):
-    speaker_translator = django_user_model.objects.create_user("s", password="x", is_staff=True)
-    speaker_translator.user_permissions.add(Permission.objects.get(codename="change_speaker"))
-    forum = Page.objects.get(slug="forum")
+def test_an_import_only_changes_what_the_user_may_change(programme, django_user_model):
+    news_translator = django_user_model.objects.create_user("s", password="x", is_staff=True)
+    news_translator.user_permissions.add(Permission.objects.get(codename="change_newsentry"))
+    forum = programme.forum
     catalogue = export_catalogue(language="ru", statuses={TranslationStatus.MISSING}, objects=[forum])
     for entry in catalogue:
         entry.msgstr = "Форум"
-    summary = import_catalogue(content=str(catalogue).encode(), language="ru", user=speaker_translator)
+    summary = import_catalogue(content=str(catalogue).encode(), language="ru", user=news_translator)
     assert summary.applied == []
     assert any("you may not change this" in item for item in summary.unknown)
