@@ -2,7 +2,8 @@
 
 Editors without a device log in with their password as before. Once an editor has a confirmed django-otp
 device, the admin (and every view wrapped in admin_view, such as the translation dashboard) lets them in only
-in a session verified by a code from that device; see core/two_factor.py for the login form and the set-up pages.
+in a session verified by a code from that device. The log-in and the set-up pages are django-two-factor-auth's,
+fitted to the admin in core/two_factor.py.
 
 This module is imported while the app registry loads (INSTALLED_APPS names EditorAdminConfig), so it must not
 import models or forms at the top.
@@ -14,6 +15,8 @@ from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 def has_confirmed_device(user) -> bool:
@@ -39,14 +42,6 @@ def second_factor_passed(user) -> bool:
 
 
 class EditorAdminSite(admin.AdminSite):
-    login_template = "admin/two_factor/login.html"
-
-    @property
-    def login_form(self):
-        from core.two_factor import EditorLoginForm
-
-        return EditorLoginForm
-
     def has_permission(self, request):
         return super().has_permission(request) and second_factor_passed(request.user)
 
@@ -54,13 +49,24 @@ class EditorAdminSite(admin.AdminSite):
         return super().admin_view(refusing_wrong_addresses(view), cacheable)
 
     def login(self, request, extra_context=None):
+        """Django's admin login, with django-two-factor-auth's log-in (core.two_factor.AdminLoginView) for its form."""
+        if request.method == "GET" and self.has_permission(request):
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.name))
+        from core.two_factor import AdminLoginView
+
         user = request.user
-        extra_context = {
+        context = {
+            **self.each_context(request),
+            "title": _("Log in"),
+            "subtitle": None,
+            "app_path": request.get_full_path(),
+            "username": user.get_username(),
             # Signed in with a password only, by an editor who has since turned on two-step verification.
             "second_factor_needed": user.is_authenticated and user.is_staff and not second_factor_passed(user),
             **(extra_context or {}),
         }
-        response = super().login(request, extra_context)
+        request.current_app = self.name
+        response = AdminLoginView.as_view(extra_context=context)(request)
         if request.method == "POST" and response.status_code == 302:  # the login form was valid: logged in
             from core.lockout import remember_device
 

@@ -1,128 +1,183 @@
-"""Optional two-step verification for the admin, with django-otp: the login form and the self-service pages.
+"""Optional two-step verification for the admin: django-two-factor-auth's views, fitted to the admin.
 
-An editor turns it on at /admin/two-factor/: the page makes an unconfirmed TOTP device, shows its key as text,
-as an otpauth:// address and as a QR code, and confirms the device once the editor types in a code from their
-authenticator app. Confirming also makes ten single-use backup codes, shown once. From then on the admin login
-asks for a code as well (core.admin_site.EditorAdminSite), and a wrong code counts as a failed log-in for
-django-axes. Turning it off asks for the password again and deletes the editor's devices.
+django-two-factor-auth 1.18.1 (declares Django 4.2 to 5.2) does the work: its LoginView asks for a code only
+from a user with a device, SetupView adds an authenticator app from a QR code (its QRGeneratorView serves it as
+a PNG <img>, so the CSP needs no inline style), BackupTokensView makes backup codes, ProfileView shows the
+state and DisableView turns it off. Whether the admin needs the second step is ours
+(core.admin_site.EditorAdminSite): only an editor who turned it on must pass it. The templates under
+templates/two_factor/ put each page in the admin's look.
+
+What stays ours, because the library could not do it (file references are to two_factor 1.18.1):
+
+- Lockout. Its LoginView checks a code in a wizard step that neither reports a wrong code as a failed log-in
+  nor asks django-axes whether the user is locked (views/core.py sends no user_login_failed; only the password
+  step calls authenticate()), so a guesser who has the password would meet django-otp's throttle alone.
+  AdminLoginView reports every wrong code to axes and refuses a code step while the user is locked.
+- Which device is the user's: it knows a device only by the name "default" (utils.py, default_device), so an
+  editor whose device was made before, or in the admin, would log in with the password only and then be
+  refused by EditorAdminSite, which counts every device. with_app_device makes any confirmed app device count.
+- The admin's address and look: its views redirect to settings.LOGIN_REDIRECT_URL and give no admin context;
+  its login form is not the admin's (staff only). The known-device cookie of core.lockout is set by
+  EditorAdminSite.login once the whole log-in has succeeded.
+- The name authenticator apps show: it takes the host name (get_current_site), not OTP_TOTP_ISSUER.
+- Turning it off with the password: its DisableView asks only for a tick in a "Yes, I am sure" box.
+- Messages in Polish, Ukrainian and Russian: django-otp's own have none, and the library has no Ukrainian
+  (its locale/ has pl and ru); ours are in locale/.
+- A code typed as the app or the printout groups it ("123 456", "ABCD-EFGH"): it compares the code as typed.
 """
 
-from base64 import b32encode
-
-import segno
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.shortcuts import redirect, render
-from django.urls import path
-from django.utils.safestring import mark_safe
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_POST
-from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user, user_has_device
-from django_otp import login as otp_login
-from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.forms import OTPAuthenticationFormMixin
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
+from two_factor.utils import USER_DEFAULT_DEVICE_ATTR_NAME, get_otpauth_url, totp_digits
+from two_factor.views import (
+    BackupTokensView,
+    DisableView,
+    LoginView,
+    ProfileView,
+    QRGeneratorView,
+    SetupCompleteView,
+    SetupView,
+)
 
-BACKUP_CODE_COUNT = 10
-# Spaces and dashes are how apps and printouts group a code; they are not part of it.
-CODE_SEPARATORS = str.maketrans("", "", " -\t")
+from core.lockout import lockout_response
 
 WRONG_CODE = _("That code is not right. Enter the current code from your authenticator app, or an unused backup code.")
 TOO_MANY_WRONG_CODES = _("Too many wrong codes in a row. Wait a minute, then try again with a new code.")
+OTP_ERROR_MESSAGES = {
+    **OTPAuthenticationFormMixin.otp_error_messages,
+    "invalid_token": WRONG_CODE,
+    "device_required": WRONG_CODE,
+    "n_failed_attempts": TOO_MANY_WRONG_CODES,
+    "verification_not_allowed": TOO_MANY_WRONG_CODES,
+}
+
+# Spaces and dashes are how apps and printouts group a code; they are not part of it.
+CODE_SEPARATORS = str.maketrans("", "", " -\t")
 
 
 def normalise_code(value: str) -> str:
     return (value or "").translate(CODE_SEPARATORS).lower()
 
 
-def device_for_code(user, code: str):
-    """The confirmed device a code is meant for: digits come from the app, letters and digits are a backup code.
+def with_app_device(user):
+    """The user, whose confirmed app device, whatever its name, is the one the library uses.
 
-    Choosing by the code's form, rather than trying every device, keeps a wrong app code from counting against
-    the backup codes' throttle (and the other way round). Call inside a transaction: the row is locked.
+    The library knows a device only by the name "default" (two_factor.utils.default_device); devices made
+    before it came in ("Authenticator app") or in the admin have other names, and would let their editor log in
+    with the password only, whereupon EditorAdminSite, which counts every device, would refuse them.
     """
-    model = TOTPDevice if code.isdigit() else StaticDevice
-    return model.objects.devices_for_user(user, confirmed=True).select_for_update().order_by("pk").first()
+    if user and user.is_authenticated and not hasattr(user, USER_DEFAULT_DEVICE_ATTR_NAME):
+        device = TOTPDevice.objects.devices_for_user(user, confirmed=True).order_by("pk").first()
+        if device is not None:
+            setattr(user, USER_DEFAULT_DEVICE_ATTR_NAME, device)
+    return user
 
 
-class EditorLoginForm(OTPAdminAuthenticationForm):
-    """The admin login: username and password, and a code only for users who turned on two-step verification.
+class AdminPage:
+    """A two_factor view in the admin: the admin's context (header, user links) and its title."""
 
-    One form with all three fields, so that it works without JavaScript and in one step. The device is chosen
-    from the code (device_for_code), so there is no device menu and no challenge button.
-    """
+    subtitle = None
 
-    otp_device = None
-    otp_challenge = None
-    otp_token = forms.CharField(
-        label=_("Verification code"),
-        required=False,
-        max_length=32,
-        help_text=_(
-            "Only if you turned on two-step verification: the code from your authenticator app, "
-            "or one of your backup codes."
-        ),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
-        ),
+    def dispatch(self, request, *args, **kwargs):
+        with_app_device(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        page = {"title": _("Two-step verification"), "subtitle": self.subtitle}
+        return {**admin.site.each_context(self.request), **page, **context}
+
+
+class AdminLoginView(LoginView):
+    """The admin login: password, then a code only for users with a device; wrong codes count for django-axes."""
+
+    form_list = (
+        (LoginView.AUTH_STEP, AdminAuthenticationForm),  # staff only, as the admin's own login
+        (LoginView.TOKEN_STEP, AuthenticationTokenForm),
+        (LoginView.BACKUP_STEP, BackupTokenForm),
     )
+    CODE_STEPS = (LoginView.TOKEN_STEP, LoginView.BACKUP_STEP)
 
-    otp_error_messages = {
-        **OTPAuthenticationFormMixin.otp_error_messages,
-        "token_required": _(
-            "Two-step verification is on for this account: enter the code from your authenticator app, "
-            "or one of your backup codes."
-        ),
-        "invalid_token": WRONG_CODE,
-        "device_required": WRONG_CODE,
-        "n_failed_attempts": TOO_MANY_WRONG_CODES,
-        "verification_not_allowed": TOO_MANY_WRONG_CODES,
-    }
+    def get_user(self):
+        return with_app_device(super().get_user())
 
-    def clean_otp_token(self):
-        return normalise_code(self.cleaned_data.get("otp_token"))
+    def get_form_prefix(self, step=None, form=None):
+        # The password step keeps the plain field names, which password managers and django-axes look for.
+        return "" if step == self.AUTH_STEP else super().get_form_prefix(step, form)
 
-    def clean(self):
-        # The password check of AdminAuthenticationForm (staff only); the code is checked only for users with a device.
-        self.cleaned_data = super(OTPAdminAuthenticationForm, self).clean()
+    def post(self, *args, **kwargs):
         user = self.get_user()
-        if user is not None and user_has_device(user, confirmed=True):
-            try:
-                self.clean_otp(user)
-            except ValidationError:
-                if self.cleaned_data.get("otp_token"):
-                    # A wrong code is a failed log-in: django-axes counts it towards the lockout.
-                    user_login_failed.send(
-                        sender=__name__,
-                        credentials={"username": self.cleaned_data.get("username")},
-                        request=self.request,
-                    )
-                raise
-        return self.cleaned_data
+        if user and self.steps.current in self.CODE_STEPS:
+            credentials = {"username": user.get_username()}
+            if not AxesProxyHandler.is_allowed(self.request, credentials):
+                return lockout_response(self.request, credentials=credentials)
+        return super().post(*args, **kwargs)
 
-    def _chosen_device(self, user):
-        return device_for_code(user, self.cleaned_data.get("otp_token") or "")
+    def render(self, form=None, **kwargs):
+        user = self.get_user()
+        if user and form is not None and form.is_bound and form.errors and self.steps.current in self.CODE_STEPS:
+            # A wrong code is a failed log-in: django-axes counts it towards the lockout.
+            user_login_failed.send(sender=__name__, credentials={"username": user.get_username()}, request=self.request)
+        return super().render(form, **kwargs)
 
-    def _update_form(self, user):
-        """django-otp would fill in the device menu and send the password back in the page; neither here."""
+    def get_form(self, step=None, **kwargs):
+        form = super().get_form(step, **kwargs)
+        step = step or self.steps.current
+        if step in self.CODE_STEPS:
+            # django-otp's own messages have no Polish, Ukrainian or Russian.
+            form.otp_error_messages = OTP_ERROR_MESSAGES
+            if form.is_bound:  # a code as the app or the printout groups it, or in capitals
+                name = form.add_prefix("otp_token")
+                form.data = form.data.copy()
+                form.data[name] = normalise_code(form.data.get(name))
+            field = form.fields["otp_token"]
+            field.label = _("Verification code") if step == self.TOKEN_STEP else _("Backup code")
+            field.widget.attrs.update(autocapitalize="none", spellcheck="false")
+        return form
+
+    def get_success_url(self):
+        return self.get_redirect_url() or reverse("admin:index")
 
 
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=_("Code from the app"),
-        max_length=32,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autocapitalize": "none"}
-        ),
-    )
+class AdminSetupView(AdminPage, SetupView):
+    subtitle = _("Set up")
 
-    def clean_code(self):
-        return normalise_code(self.cleaned_data["code"])
+    def get_form(self, step=None, **kwargs):
+        form = super().get_form(step, **kwargs)
+        if "token" in form.fields:
+            field = form.fields["token"]
+            field.label = _("Code from the app")
+            # Its number input cannot take autocomplete="one-time-code" (the Nu checker refuses it).
+            field.widget = forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autocapitalize": "none"}
+            )
+            form.error_messages = {**form.error_messages, "invalid_token": WRONG_CODE}
+        return form
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form, **kwargs)
+        if "secret_key" in context:
+            context["issuer"] = settings.OTP_TOTP_ISSUER
+            context["otpauth_url"] = get_otpauth_url(
+                self.request.user.get_username(), context["secret_key"], settings.OTP_TOTP_ISSUER, totp_digits()
+            )
+        return context
+
+
+class AdminQRView(QRGeneratorView):
+    def get_issuer(self):
+        return settings.OTP_TOTP_ISSUER
 
 
 class PasswordForm(forms.Form):
@@ -143,136 +198,42 @@ class PasswordForm(forms.Form):
         return password
 
 
-def qr_code_svg(uri: str) -> str:
-    """An inline SVG QR code: presentation attributes only, no style attribute or element (the CSP forbids both)."""
-    svg = segno.make(uri, error="m").svg_inline(
-        scale=4,
-        border=4,
-        dark="#000",
-        light="#fff",  # a white quiet zone, so that the code also scans on the admin's dark theme
-        title=gettext("QR code for your authenticator app"),
-        svgclass="two-factor-qr",
-    )
-    if "style" in svg:
-        raise ValueError("segno's SVG would need 'unsafe-inline' styles")
-    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 -- segno escapes the title
+class AdminDisableView(AdminPage, DisableView):
+    subtitle = _("Turn off")
+    form_class = PasswordForm
+    success_url = reverse_lazy("two_factor:profile")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, gettext("Two-step verification is off."))
+        return response
 
 
-def _pending_device(user):
-    return TOTPDevice.objects.devices_for_user(user, confirmed=False).order_by("-pk").first()
+class AdminProfileView(AdminPage, ProfileView):
+    pass
 
 
-def _new_backup_codes() -> list[str]:
-    codes = []
-    while len(codes) < BACKUP_CODE_COUNT:
-        code = StaticToken.random_token()
-        # All digits would read as an app code at login (device_for_code); such a code is redrawn.
-        if not code.isdigit() and code not in codes:
-            codes.append(code)
-    return codes
+class AdminSetupCompleteView(AdminPage, SetupCompleteView):
+    subtitle = _("Set up")
 
 
-def _context(request, **extra):
-    return {**admin.site.each_context(request), "title": _("Two-step verification"), **extra}
-
-
-def _status_page(request, password_form=None, status=200):
-    user = request.user
-    backup_device = StaticDevice.objects.devices_for_user(user, confirmed=True).first()
-    context = _context(
-        request,
-        enabled=user_has_device(user, confirmed=True),
-        backup_codes_left=backup_device.token_set.count() if backup_device else 0,
-        pending=_pending_device(user) is not None,
-        password_form=password_form or PasswordForm(user),
-    )
-    return render(request, "admin/two_factor/status.html", context, status=status)
-
-
-def _setup_page(request, device, form=None):
-    key = b32encode(device.bin_key).decode()
-    uri = device.config_url
-    context = _context(
-        request,
-        subtitle=_("Set up"),
-        key=key,
-        uri=uri,
-        qr_code=qr_code_svg(uri),
-        form=form or CodeForm(),
-    )
-    return render(request, "admin/two_factor/setup.html", context)
-
-
-@require_GET
-def status(request):
-    return _status_page(request)
-
-
-@require_POST
-def start(request):
-    """Makes a new unconfirmed app device (dropping any earlier unfinished one) and shows how to add it."""
-    user = request.user
-    if user_has_device(user, confirmed=True):
-        return redirect("two_factor")
-    with transaction.atomic():
-        TOTPDevice.objects.devices_for_user(user, confirmed=False).delete()
-        TOTPDevice.objects.create(user=user, name=gettext("Authenticator app"), confirmed=False)
-    return redirect("two_factor_setup")
-
-
-def setup(request):
-    """GET shows the key and QR code of the unconfirmed device; POST confirms it with a code from the app."""
-    user = request.user
-    device = _pending_device(user)
-    if device is None or user_has_device(user, confirmed=True):
-        return redirect("two_factor")
-    if request.method != "POST":
-        return _setup_page(request, device)
-    form = CodeForm(request.POST)
-    if not form.is_valid():
-        return _setup_page(request, device, form)
-    with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-        if device.confirmed:  # confirmed meanwhile, from another tab
-            return redirect("two_factor")
-        allowed, _details = device.verify_is_allowed()
-        if not allowed:
-            form.add_error("code", TOO_MANY_WRONG_CODES)
-            return _setup_page(request, device, form)
-        if not device.verify_token(form.cleaned_data["code"]):
-            form.add_error("code", WRONG_CODE)
-            return _setup_page(request, device, form)
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        backup_device = StaticDevice.objects.create(user=user, name=gettext("Backup codes"), confirmed=True)
-        codes = _new_backup_codes()
-        StaticToken.objects.bulk_create([StaticToken(device=backup_device, token=code) for code in codes])
-    # This session has just proved the second factor; without this the editor would be sent to log in again.
-    otp_login(request, device)
-    return render(
-        request, "admin/two_factor/backup_codes.html", _context(request, subtitle=_("Backup codes"), codes=codes)
-    )
-
-
-@require_POST
-def disable(request):
-    user = request.user
-    form = PasswordForm(user, request.POST)
-    if not form.is_valid():
-        return _status_page(request, password_form=form)
-    with transaction.atomic():
-        for device in list(devices_for_user(user, confirmed=None)):
-            device.delete()
-    request.session.pop(DEVICE_ID_SESSION_KEY, None)
-    messages.success(request, gettext("Two-step verification is off."))
-    return redirect("two_factor")
+class AdminBackupTokensView(AdminPage, BackupTokensView):
+    subtitle = _("Backup codes")
+    success_url = "two_factor:backup_tokens"
 
 
 def urls():
-    """The self-service pages, placed at /admin/two-factor/ by the root URLconf, before the admin's own URLs."""
-    return [
-        path("", admin.site.admin_view(status), name="two_factor"),
-        path("start/", admin.site.admin_view(start), name="two_factor_start"),
-        path("setup/", admin.site.admin_view(setup), name="two_factor_setup"),
-        path("disable/", admin.site.admin_view(disable), name="two_factor_disable"),
+    """The self-service pages at /admin/two-factor/ (namespace two_factor, as the library's templates expect)."""
+    view = admin.site.admin_view
+    patterns = [
+        path("", view(AdminProfileView.as_view()), name="profile"),
+        path("setup/", view(AdminSetupView.as_view(success_url="two_factor:setup_complete")), name="setup"),
+        path("qrcode/", view(AdminQRView.as_view()), name="qr"),
+        path("setup/complete/", view(AdminSetupCompleteView.as_view()), name="setup_complete"),
+        path("backup/tokens/", view(AdminBackupTokensView.as_view()), name="backup_tokens"),
+        path("disable/", view(AdminDisableView.as_view()), name="disable"),
     ]
+    return patterns, "two_factor"

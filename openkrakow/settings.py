@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Its log-in and set-up pages, fitted to the admin in core/two_factor.py.
+    "two_factor",
     # Ours: site-wide plumbing, the translation workflow, then the features. Imports run only this way.
     "core",
     "translations",
@@ -292,6 +294,10 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 # The name authenticator apps show next to the account, for editors who turn on two-step verification.
 OTP_TOTP_ISSUER = "Open Kraków"
+# django-two-factor-auth would otherwise replace every admin site's login; ours uses its LoginView itself.
+TWO_FACTOR_PATCH_ADMIN = False
+# The set-up page's QR code as a PNG with a white quiet zone: an <img>, so no inline style, on any admin theme.
+TWO_FACTOR_QR_FACTORY = "qrcode.image.pil.PilImage"
 
 LOGGING = {
     "version": 1,

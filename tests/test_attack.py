@@ -269,7 +269,7 @@ def test_an_admin_login_failure_behind_an_odd_proxy_header_is_counted(
 ):
     settings.TRUSTED_PROXY_COUNT = 1
     django_user_model.objects.create_superuser("boss", "boss@example.org", "right-password-123")
-    login = {"username": "boss", "password": "x"}
+    login = {"admin_login_view-current_step": "auth", "username": "boss", "password": "x"}
     response = client.post("/admin/login/", login, headers={"x-forwarded-for": forwarded})
     assert response.status_code == 200
     attempt = AccessAttempt.objects.get()

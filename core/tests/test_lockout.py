@@ -29,7 +29,7 @@ def boss(django_user_model, db):
 def log_in(client, password, address, *, username="boss", language="en"):
     return client.post(
         "/admin/login/?next=/admin/",
-        {"username": username, "password": password},
+        {"admin_login_view-current_step": "auth", "username": username, "password": password},
         REMOTE_ADDR=address,
         headers={"accept-language": language},
     )
