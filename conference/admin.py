@@ -1,13 +1,11 @@
 """Admin for the conference: days, venues and rooms, tracks and types, speakers, sessions, schedule versions."""
 
-import csv
 from collections import Counter
 
 from django import forms
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +28,7 @@ from conference.models import (
     Volunteer,
 )
 from conference.services import change_capacity, delete_registration, publish_schedule_version
-from core.spreadsheet import spreadsheet_safe
+from core.spreadsheet import csv_download
 from translations.admin import TranslationWorkflowAdmin, WorkflowForm
 
 
@@ -198,25 +196,22 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected registrations as CSV"))
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="registrations.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["reference", "name", "email", "language", "days", "confirmed", "waiting", "accessibility"])
-        for registration in queryset:
-            bookings = list(registration.bookings.all())
-            writer.writerow(
-                [
-                    registration.reference,
-                    spreadsheet_safe(registration.name),
-                    spreadsheet_safe(registration.email),
-                    registration.language,
-                    " ".join(f"{day.date:%Y-%m-%d}" for day in registration.days.all()),
-                    " ".join(b.session.code for b in bookings if b.status == Booking.Status.CONFIRMED),
-                    " ".join(b.session.code for b in bookings if b.status == Booking.Status.WAITING),
-                    spreadsheet_safe(registration.accessibility_needs),
-                ]
-            )
-        return response
+        header = ["reference", "name", "email", "language", "days", "confirmed", "waiting", "accessibility"]
+        return csv_download("registrations.csv", header, map(self._csv_row, queryset))
+
+    @staticmethod
+    def _csv_row(registration: Registration) -> list:
+        bookings = list(registration.bookings.all())
+        return [
+            registration.reference,
+            registration.name,
+            registration.email,
+            registration.language,
+            " ".join(f"{day.date:%Y-%m-%d}" for day in registration.days.all()),
+            " ".join(b.session.code for b in bookings if b.status == Booking.Status.CONFIRMED),
+            " ".join(b.session.code for b in bookings if b.status == Booking.Status.WAITING),
+            registration.accessibility_needs,
+        ]
 
     def get_urls(self):
         summary = path(

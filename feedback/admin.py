@@ -1,6 +1,5 @@
 """Admin for moderators: categories, reports with their history and notes, and Open311 keys."""
 
-import csv
 import secrets
 
 from django import forms
@@ -11,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from core.spreadsheet import spreadsheet_safe
+from core.spreadsheet import csv_download
 from feedback.models import ApiKey, Category, Report
 from feedback.services import erase_for_email, export_for_email, update_report
 
@@ -108,24 +107,12 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected reports as CSV"))
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="reports.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["reference", "category", "state", "language", "received", "place", "message", "flagged"])
-        for report in queryset.select_related("category"):
-            writer.writerow(
-                [
-                    report.reference,
-                    report.category.code,
-                    report.state,
-                    report.language,
-                    report.created_at.isoformat(),
-                    spreadsheet_safe(report.place),
-                    spreadsheet_safe(report.message),
-                    report.flagged,
-                ]
-            )
-        return response
+        header = ["reference", "category", "state", "language", "received", "place", "message", "flagged"]
+        rows = (
+            [r.reference, r.category.code, r.state, r.language, r.created_at.isoformat(), r.place, r.message, r.flagged]
+            for r in queryset.select_related("category")
+        )
+        return csv_download("reports.csv", header, rows)
 
     @admin.action(description=_("Export everything stored for the e-mail address of the selected report"))
     def export_for_address(self, request, queryset):

@@ -1,5 +1,7 @@
 """Resident feedback: stored first, a reference and a status link, spam defences, privacy and statistics."""
 
+import csv
+import io
 import json
 import os
 import re
@@ -315,3 +317,21 @@ def test_moderators_read_where_a_report_came_from_in_their_language(admin_client
     assert "formularz na stronie" in listing and "system miejski (Open311)" in listing  # the filter by source
     filtered = admin_client.get("/admin/feedback/report/", {"source__exact": Report.Source.OPEN311})
     assert list(filtered.context["cl"].result_list) == [report]
+
+
+def test_csv_export_escapes_formulas_in_what_residents_wrote(admin_client, db):
+    hostile = ReportFactory(message="=HYPERLINK(1)", place="@SUM(A1)", category__code="air-quality")
+    plain = ReportFactory(message="Smog", place="Nowa Huta", category=hostile.category)
+    ReportFactory(category=hostile.category)  # not selected
+    ids = [hostile.pk, plain.pk]
+    response = admin_client.post("/admin/feedback/report/", {"action": "export_csv", "_selected_action": ids})
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"] == 'attachment; filename="reports.csv"'
+    header, *rows = csv.reader(io.StringIO(response.content.decode()))
+    assert header == ["reference", "category", "state", "language", "received", "place", "message", "flagged"]
+    assert sorted(row[:4] + row[5:] for row in rows) == sorted(
+        [
+            [hostile.reference, "air-quality", "received", "pl", "'@SUM(A1)", "'=HYPERLINK(1)", "False"],
+            [plain.reference, "air-quality", "received", "pl", "Nowa Huta", "Smog", "False"],
+        ]
+    )
