@@ -182,15 +182,9 @@ def register_attendee(
         Registration.objects,
         idempotency_key=idempotency_key,
         create=create,
-        repeated=lambda registration: _same_sender(registration, email),
+        # A repeated form is the same registration only for the same person.
+        is_repeat=lambda registration: registration.email.lower() == email.lower(),
     )
-
-
-def _same_sender(registration: Registration, email: str) -> Registration:
-    """A repeated form is the same registration only for the same person; a reused key opens nobody's page."""
-    if registration.email.lower() != email.lower():
-        raise ValidationError(_("This form has already been sent. Please reload the page and fill it in again."))
-    return registration
 
 
 def _queue_registration_email(registration: Registration, *, template: str, booking: Booking | None = None):

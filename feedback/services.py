@@ -7,10 +7,8 @@ import uuid
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from core.outbox import queue_email
 from core.services import create_once
@@ -109,7 +107,7 @@ def submit_report(
         Report.objects,
         idempotency_key=idempotency_key,
         create=create,
-        repeated=lambda report: _same_report(report, submitted),
+        is_repeat=lambda report: _is_same(report, **submitted),
     )
 
 
@@ -122,13 +120,6 @@ def _is_same(report: Report, *, category: Category, email: str = "", **fields) -
         and report.email.lower() == email.lower()
         and all(getattr(report, name) == value for name, value in fields.items())
     )
-
-
-def _same_report(report: Report, submitted: dict) -> Report:
-    """A repeated key is the same report only with the same data; a reused key opens nobody's status page."""
-    if not _is_same(report, **submitted):
-        raise ValidationError(_("This form has already been sent. Please reload the page and fill it in again."))
-    return report
 
 
 def _queue_email(report: Report, *, template: str, event: ReportEvent | None = None):
