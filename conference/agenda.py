@@ -35,6 +35,32 @@ def toggle(token: str | None, code: str) -> str:
     return make_token(codes)
 
 
+def from_request(request) -> tuple[str, list[str]]:
+    """The visitor's token and starred sessions, from the address (?agenda=) or the cookie; a bad token counts as
+    none here."""
+    token = request.GET.get("agenda") or request.COOKIES.get(COOKIE) or ""
+    try:
+        return token, read_token(token)
+    except BadAgenda:
+        return "", []
+
+
+def toggled(request, code: str) -> str:
+    """The visitor's agenda, from the posted token or the cookie, with the session starred or unstarred; a bad token
+    starts a new agenda with just that session."""
+    try:
+        return toggle(request.POST.get("agenda") or request.COOKIES.get(COOKIE), code)
+    except BadAgenda:
+        return make_token([code])
+
+
+def keep_unless_own(request, response, token: str) -> None:
+    """Keep an agenda just opened as the visitor's, unless they have one: opening someone else's shared agenda must
+    not replace yours."""
+    if COOKIE not in request.COOKIES:
+        set_cookie(response, token)
+
+
 def set_cookie(response, token: str) -> None:
     """Keep the agenda in the visitor's browser: out of scripts' reach, not sent along from other sites, and only
     over HTTPS where the site runs on it, like the session and CSRF cookies."""

@@ -13,6 +13,12 @@ from openkrakow.languages import SOURCE_LANGUAGE
 PRODID = "-//Open Kraków//Conference schedule//EN"
 
 
+def schedule_version(conference: Conference) -> str:
+    """The schedule's version as the apps show it: v and the number of its latest published version, v0 before."""
+    latest = conference.versions.newest()
+    return f"v{latest.number}" if latest else "v0"
+
+
 def _duration(session: Session) -> str:
     minutes = int((session.end - session.start).total_seconds() // 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -1,20 +1,24 @@
 """Forms of the conference: the schedule's filters, registration and managing a registration."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Day, Session, Volunteer
+from conference.services import SessionRequest
 from core.fallback import LangLabel, LangSelect, field_label, marked_field
 
 
 class ScheduleFilterForm(forms.Form):
     """Filters as GET parameters, combinable in any way; a value we do not know is ignored, not an error page."""
 
-    day = forms.TypedChoiceField(label=_("Day"), required=False, coerce=str, empty_value="")
+    day = forms.TypedChoiceField(label=_("Day"), required=False, coerce=datetime.date.fromisoformat, empty_value="")
     lang = forms.ChoiceField(label=_("A language I understand"), required=False)
     venue = forms.ChoiceField(label=_("Venue"), required=False)
     track = forms.ChoiceField(label=_("Track"), required=False)
@@ -30,7 +34,7 @@ class ScheduleFilterForm(forms.Form):
         self.fields["venue"].choices = everything + [(v.slug, v.name) for v in venues]
         self.fields["track"].choices = everything + [(t.slug, field_label(t, "name")) for t in tracks]
 
-    def valid_filters(self) -> dict[str, str]:
+    def valid_filters(self) -> dict:
         """The filters that made sense; the others are reported by ignored_names()."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
@@ -127,17 +131,23 @@ class RegistrationForm(forms.Form):
         ]
 
     def session_requests(self):
-        from conference.services import SessionRequest
-
         return [
             SessionRequest(session, self.cleaned_data.get(f"interpretation_{session.code}", ""))
             for session in self.cleaned_data["sessions"]
         ]
 
 
+class ManageAction(models.TextChoices):
+    """What a button of the manage page does; its value is posted in the form's hidden "action" field."""
+
+    CANCEL = "cancel", _("Cancel this session")
+    CANCEL_ALL = "cancel_all", _("Cancel all my bookings")
+    INTERPRETATION = "interpretation", _("Change interpretation")
+
+
 class ManageForm(forms.Form):
     """One action on the manage page: cancel a booking or everything, or change an interpretation request."""
 
-    action = forms.ChoiceField(choices=[("cancel", "cancel"), ("cancel_all", "cancel_all"), ("interpretation", "i")])
+    action = forms.ChoiceField(choices=ManageAction.choices)
     booking = forms.IntegerField(required=False)
     interpretation = forms.CharField(required=False, max_length=10)

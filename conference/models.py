@@ -10,11 +10,12 @@ from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Max, Prefetch, Q, Subquery, When
+from django.db.models import Case, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
@@ -25,8 +26,13 @@ from translations.models import RichTextMixin, ShownLanguageMixin, TranslationWo
 
 
 class ConferenceQuerySet(TranslatableQuerySet):
-    def latest_first(self):
-        return self.order_by("-start_date")
+    def with_translations(self):
+        """Its name and description in every language, for lists and pages that name an edition."""
+        return self.prefetch_related("translations")
+
+    def with_days(self):
+        """What every page of an edition shows of it: its name and its days."""
+        return self.prefetch_related("translations", "days")
 
     def past(self):
         """Editions that have ended: the archive, latest first."""
@@ -36,11 +42,7 @@ class ConferenceQuerySet(TranslatableQuerySet):
         """The next conference that has not ended yet, else the most recent one, with its days."""
         # One query: those not ended, soonest first (the rest sort after them, as nulls), then the latest.
         upcoming_start = Case(When(end_date__gte=timezone.localdate(), then=F("start_date")))
-        return (
-            self.prefetch_related("translations", "days")
-            .order_by(upcoming_start.asc(nulls_last=True), "-start_date")
-            .first()
-        )
+        return self.with_days().order_by(upcoming_start.asc(nulls_last=True), "-start_date").first()
 
     def archived(self):
         """The archive's own editions: those that have ended, except the one the section itself shows."""
@@ -68,7 +70,7 @@ class Conference(ShownLanguageMixin, TranslatableModel):
         blank=True,
         help_text=_("Leave empty to keep it open until the conference ends; it always closes then."),
     )
-    # Here and on everything else the schedule exports show: their Last-Modified (see conference.views).
+    # Here and on everything else the schedule exports show: their Last-Modified (see conference.conditional).
     changed_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     translations = TranslatedFields(
@@ -148,6 +150,12 @@ class Day(models.Model):
         return f"{date_format(self.date)}: {self.theme}"
 
 
+class VenueQuerySet(models.QuerySet):
+    def hosting(self, conference):
+        """The venues where the edition has sessions."""
+        return self.filter(rooms__sessions__conference=conference).distinct()
+
+
 class Venue(models.Model):
     """A place in Kraków where sessions happen; its texts are reference data set in every language at once."""
 
@@ -168,6 +176,8 @@ class Venue(models.Model):
 
     # Kraków's street names, written once, in Polish, on every page: marked so, and not machine-translated.
     address_language = "pl"
+
+    objects = VenueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("venue")
@@ -298,6 +308,31 @@ class SessionQuerySet(TranslatableQuerySet):
         """What a session's own page shows: a schedule row, and its speakers' roles in the reader's language."""
         return self.for_schedule(speakers=Speaker.objects.prefetch_related("translations").order_by("name"))
 
+    def in_conference(self, conference):
+        return self.filter(conference=conference)
+
+    def in_agenda(self, codes):
+        """The sessions a personal agenda has starred, by their codes."""
+        return self.filter(code__in=codes)
+
+    def confirmed_for(self, registration):
+        """The sessions the registration has a place in; not those it waits for."""
+        return self.filter(bookings__registration=registration, bookings__status=Booking.Status.CONFIRMED)
+
+    def matching(self, *, day=None, language=None, venue=None, track=None):
+        """The schedule's filters, in any combination: a day (a date), a language one understands, the slug of a
+        venue and that of a track; one left out filters nothing."""
+        sessions = self
+        if day:
+            sessions = sessions.on_day(day)
+        if language:
+            sessions = sessions.understood_in(language)
+        if venue:
+            sessions = sessions.filter(room__venue__slug=venue)
+        if track:
+            sessions = sessions.filter(track__slug=track)
+        return sessions
+
     def on_day(self, date):
         start = timezone.make_aware(timezone.datetime.combine(date, timezone.datetime.min.time()))
         return self.filter(start__gte=start, start__lt=start + timezone.timedelta(days=1))
@@ -307,16 +342,11 @@ class SessionQuerySet(TranslatableQuerySet):
         return self.filter(Q(spoken_language=language) | Q(interpretation__contains=f",{language},"))
 
     def with_booking_counts(self):
-        return self.annotate(confirmed_count=models.Count("bookings", filter=Q(bookings__status="confirmed")))
+        confirmed = Q(bookings__status=Booking.Status.CONFIRMED)
+        return self.annotate(confirmed_count=models.Count("bookings", filter=confirmed))
 
     def open_for_registration(self):
-        return self.filter(registration_required=True).exclude(state="cancelled")
-
-    def at_venue(self, venue):
-        return self.filter(room__venue=venue)
-
-    def in_track(self, track):
-        return self.filter(track=track)
+        return self.filter(registration_required=True).exclude(state=Session.State.CANCELLED)
 
 
 class Session(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, TranslatableModel):
@@ -424,6 +454,32 @@ class Session(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Translatab
         return self.capacity is not None and self.places_left() == 0
 
 
+class ScheduleVersionQuerySet(models.QuerySet):
+    def newest(self):
+        """The latest published version, or None before the first."""
+        return self.order_by("-number").first()
+
+    def with_changes(self):
+        """The change log: each version with its changes, their sessions, rooms and venues."""
+        changes = ScheduleChange.objects.select_related("session__room__venue", "previous_room__venue")
+        return self.prefetch_related(Prefetch("changes", queryset=changes.prefetch_related("session__translations")))
+
+    def newsworthy(self, language: str):
+        """The versions that say something to a reader of the language: the first (there is a schedule), those that
+        changed a session, and those with a note in the language or one it falls back to. A later version that did
+        neither (a schedule published twice) would be an empty entry in the feed."""
+        said = Q(number=1) | Exists(ScheduleChange.objects.filter(version=OuterRef("pk")))
+        for code in resolution_order(language):
+            said |= Q(**{f"{build_localized_fieldname('note', code)}__gt": ""})
+        return self.filter(said)
+
+    def for_feed(self):
+        """Newest first, of whichever edition, with what each entry shows."""
+        versions = self.select_related("conference")
+        versions = versions.prefetch_related("conference__translations", "changes__session__translations")
+        return versions.order_by("-published_at", "-pk")
+
+
 class ScheduleVersion(models.Model):
     """A published state of the schedule, with a short note; the change log compares consecutive versions."""
 
@@ -435,6 +491,8 @@ class ScheduleVersion(models.Model):
     published_at = models.DateTimeField(_("published"), default=timezone.now)
     snapshot = models.JSONField(default=dict, editable=False)
 
+    objects = ScheduleVersionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("schedule version")
         verbose_name_plural = _("schedule versions")
@@ -443,6 +501,19 @@ class ScheduleVersion(models.Model):
 
     def __str__(self):
         return f"v{self.number}"
+
+
+class ScheduleChangeQuerySet(models.QuerySet):
+    def previous_start(self, session) -> datetime.datetime | None:
+        """When the session was to start before its latest move in time; None if it only ever changed rooms, as
+        then it takes place when it always did."""
+        return (
+            self.filter(session=session, kind=ScheduleChange.Kind.MOVED, previous_start__isnull=False)
+            .exclude(previous_start=session.start)
+            .order_by("-version__number")
+            .values_list("previous_start", flat=True)
+            .first()
+        )
 
 
 class ScheduleChange(models.Model):
@@ -458,6 +529,8 @@ class ScheduleChange(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     previous_start = models.DateTimeField(null=True, blank=True)
     previous_room = models.ForeignKey(Room, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = ScheduleChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["version", "session__start"]
@@ -544,6 +617,11 @@ class BookingQuerySet(models.QuerySet):
 
     def active(self):
         return self.exclude(status=Booking.Status.CANCELLED)
+
+    def with_sessions(self):
+        """Each booking with its session, room and venue, in the order the sessions take place."""
+        bookings = self.select_related("session__room__venue").prefetch_related("session__translations")
+        return bookings.order_by("session__start")
 
 
 class Booking(models.Model):

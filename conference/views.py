@@ -2,42 +2,26 @@
 and registration."""
 
 import functools
-import hashlib
 import json
 import uuid
 from itertools import groupby
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, quote_etag, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
-from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-from conference import agenda, exports, services
-from conference.forms import ManageForm, RegistrationForm, ScheduleFilterForm
-from conference.models import (
-    Booking,
-    Conference,
-    Registration,
-    ScheduleChange,
-    ScheduleVersion,
-    Session,
-    Speaker,
-    Track,
-    Venue,
-    schedule_changed_at,
-)
+from conference import agenda, exports, jsonld, services
+from conference.conditional import conditional_export, export_language, in_export_language
+from conference.forms import ManageAction, ManageForm, RegistrationForm, ScheduleFilterForm
+from conference.models import Conference, Registration, ScheduleVersion, Session, Speaker, Track, Venue
 from core import cache as page_cache
 from core.feeds import SiteFeed
 
@@ -55,7 +39,7 @@ def upcoming_or_latest(request) -> Conference | None:
 
 
 def edition_or_404(slug: str) -> Conference:
-    return get_object_or_404(Conference.objects.prefetch_related("translations", "days"), slug=slug)
+    return get_object_or_404(Conference.objects.with_days(), slug=slug)
 
 
 def conference_for(request, slug: str | None) -> Conference:
@@ -94,16 +78,7 @@ def _registration_open(conference: Conference | None) -> bool:
 
 
 def schedule_sessions(conference: Conference):
-    return Session.objects.filter(conference=conference).for_schedule()
-
-
-def current_agenda(request) -> tuple[str, list[str]]:
-    """The visitor's token and starred sessions, from the URL or the cookie; a bad token counts as none here."""
-    token = request.GET.get("agenda") or request.COOKIES.get(agenda.COOKIE) or ""
-    try:
-        return token, agenda.read_token(token)
-    except agenda.BadAgenda:
-        return "", []
+    return Session.objects.in_conference(conference).for_schedule()
 
 
 class OverviewView(TemplateView):
@@ -112,7 +87,7 @@ class OverviewView(TemplateView):
     def get_context_data(self, **kwargs):
         slug = self.kwargs.get("slug")
         conference = upcoming_or_latest(self.request) if slug is None else edition_or_404(slug)
-        venues = Venue.objects.filter(rooms__sessions__conference=conference).distinct() if conference else []
+        venues = Venue.objects.hosting(conference) if conference else []
         limited = (
             schedule_sessions(conference).open_for_registration().with_booking_counts()
             if conference
@@ -135,7 +110,7 @@ class ArchiveView(TemplateView):
     template_name = "conference/archive.html"
 
     def get_context_data(self, **kwargs):
-        editions = Conference.objects.past().prefetch_related("translations")
+        editions = Conference.objects.past().with_translations()
         return super().get_context_data(editions=editions, current=upcoming_or_latest(self.request), **kwargs)
 
 
@@ -153,18 +128,12 @@ class ScheduleView(TemplateView):
             tracks=page_cache.cached_value(self.request, "tracks", lambda: list(Track.objects.all())),
         )
         filters = form.valid_filters()
-        sessions = schedule_sessions(conference)
-        if "day" in filters:
-            sessions = sessions.on_day(timezone.datetime.fromisoformat(filters["day"]).date())
-        if "lang" in filters:
-            sessions = sessions.understood_in(filters["lang"])
-        if "venue" in filters:
-            sessions = sessions.filter(room__venue__slug=filters["venue"])
-        if "track" in filters:
-            sessions = sessions.filter(track__slug=filters["track"])
+        sessions = schedule_sessions(conference).matching(
+            day=filters.get("day"), language=filters.get("lang"), venue=filters.get("venue"), track=filters.get("track")
+        )
         sessions = list(sessions)
         now = timezone.now()
-        token, codes = current_agenda(self.request)
+        token, codes = agenda.from_request(self.request)
         return super().get_context_data(
             conference=conference,
             current=slug is None,
@@ -206,13 +175,11 @@ class SessionView(DetailView):
 
     def get_context_data(self, **kwargs):
         session = self.object
-        token, codes = current_agenda(self.request)
+        token, codes = agenda.from_request(self.request)
         current = upcoming_or_latest(self.request)
         is_current = current is not None and current.pk == session.conference_id
-        if is_current:
-            conference = current
-        else:  # a past edition's session (codes are global): its page says which edition it belongs to
-            conference = Conference.objects.prefetch_related("translations").get(pk=session.conference_id)
+        # A past edition's session (codes are global): its page says which edition it belongs to.
+        conference = current if is_current else Conference.objects.with_translations().get(pk=session.conference_id)
         return super().get_context_data(
             conference=conference,
             current=is_current,
@@ -221,50 +188,9 @@ class SessionView(DetailView):
             agenda_token=token,
             starred=set(codes),
             translated_languages=session.get_available_languages(),
-            # No "<" at all inside the script element: "</script>" or "<!--" in a text would end or hide it.
-            json_ld=json.dumps(_event_json_ld(self.request, session), ensure_ascii=False).replace("<", "\\u003c"),
+            json_ld=jsonld.script_text(jsonld.session_event(session, absolute_url=self.request.build_absolute_uri)),
             **kwargs,
         )
-
-
-def _event_json_ld(request, session: Session) -> dict:
-    venue = session.room.venue
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": session.title,
-        "description": session.abstract,
-        "startDate": timezone.localtime(session.start).isoformat(),
-        "endDate": timezone.localtime(session.end).isoformat(),
-        "inLanguage": session.spoken_language,
-        "url": request.build_absolute_uri(session.get_absolute_url()),
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": {
-            "@type": "Place",
-            "name": f"{venue.name}, {session.room.name}",
-            "address": venue.address,
-            "geo": {"@type": "GeoCoordinates", "latitude": float(venue.latitude), "longitude": float(venue.longitude)},
-        },
-        "performer": [{"@type": "Person", "name": s.name} for s in session.speakers.all()],
-    }
-    if session.is_cancelled:
-        data["eventStatus"] = "https://schema.org/EventCancelled"
-    elif session.state == Session.State.MOVED:
-        # The start before its latest move in time. schema.org's EventRescheduled is a new date, and wants the
-        # previous one; a session only moved to another room takes place when it always did, as scheduled.
-        previous = (
-            session.changes.filter(kind=ScheduleChange.Kind.MOVED, previous_start__isnull=False)
-            .exclude(previous_start=session.start)
-            .order_by("-version__number")
-            .values_list("previous_start", flat=True)
-            .first()
-        )
-        if previous:
-            data["eventStatus"] = "https://schema.org/EventRescheduled"
-            data["previousStartDate"] = timezone.localtime(previous).isoformat()
-        else:
-            data["eventStatus"] = "https://schema.org/EventScheduled"
-    return data
 
 
 class SpeakerView(DetailView):
@@ -275,7 +201,7 @@ class SpeakerView(DetailView):
         return Speaker.objects.prefetch_related("translations")
 
     def get_context_data(self, **kwargs):
-        sessions = Session.objects.filter(speakers=self.object).for_schedule()
+        sessions = self.object.sessions.for_schedule()
         return super().get_context_data(sessions=sessions, **kwargs)
 
 
@@ -285,7 +211,7 @@ class VenueView(DetailView):
     model = Venue
 
     def get_context_data(self, **kwargs):
-        sessions = Session.objects.filter(room__venue=self.object).for_schedule()
+        sessions = Session.objects.matching(venue=self.object.slug).for_schedule()
         return super().get_context_data(sessions=sessions, **kwargs)
 
 
@@ -307,13 +233,10 @@ def star(request):
     session = get_object_or_404(Session, code=data.get("session", ""))
     next_url = _next_url(request, data.get("next", ""))
     if request.method == "GET":
-        token, codes = current_agenda(request)
+        token, codes = agenda.from_request(request)
         context = {"session": session, "next_url": next_url, "agenda_token": token, "starred": set(codes)}
         return render(request, "conference/star_confirm.html", context)
-    try:
-        token = agenda.toggle(request.POST.get("agenda") or request.COOKIES.get(agenda.COOKIE), session.code)
-    except agenda.BadAgenda:
-        token = agenda.make_token([session.code])
+    token = agenda.toggled(request, session.code)
     if request.POST.get("from_agenda"):  # the agenda's own address changes with its contents
         next_url = reverse("conference:agenda", kwargs={"token": token})
     response = HttpResponseRedirect(f"{next_url.split('#')[0]}#session-{session.code}")
@@ -334,7 +257,7 @@ def agenda_view(request, token):
     codes, error = _agenda_or_400(request, token)
     if error:
         return error
-    sessions = Session.objects.filter(code__in=codes).for_schedule()
+    sessions = Session.objects.in_agenda(codes).for_schedule()
     ics_url = request.build_absolute_uri(reverse("conference:agenda_ics", kwargs={"token": token}))
     webcal_url = "webcal://" + ics_url.split("://", 1)[1]
     response = render(
@@ -349,84 +272,8 @@ def agenda_view(request, token):
             "webcal_url": webcal_url,
         },
     )
-    if agenda.COOKIE not in request.COOKIES:  # opening someone else's shared agenda must not replace yours
-        agenda.set_cookie(response, token)
+    agenda.keep_unless_own(request, response, token)
     return response
-
-
-def _export_language(request):
-    """Exports follow ?lang= when it names a site language, otherwise the address's language prefix."""
-    requested = request.GET.get("lang", "")
-    return translation.override(requested if requested in dict(settings.LANGUAGES) else translation.get_language())
-
-
-def _in_export_language(view):
-    """An export in another language than its address's (?lang=) says so in its Content-Language."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code in (200, 304):
-            with _export_language(request):
-                response["Content-Language"] = translation.get_language()
-        return response
-
-    return wrapper
-
-
-def _etag(request, response) -> str:
-    """Taken from the export itself, so that whatever it shows changes it: a renamed room, venue, speaker, track or
-    conference, a removed session, a new day, a changed format; the language keeps each language's apart."""
-    with _export_language(request):
-        return quote_etag(f"{translation.get_language()}-{hashlib.sha256(response.content).hexdigest()[:32]}")
-
-
-# How long the shared cache remembers what an export's address last served (see _last_modified).
-EXPORT_MEMORY_SECONDS = 60 * 60 * 24 * 90
-
-
-def _conditional_export(view):
-    """Answer If-None-Match and If-Modified-Since with 304 when the export has not changed since.
-
-    The export is built to know its ETag. The shared page cache keeps it, and answers the next conditional requests
-    from the kept response without building it again, until any change to the conference's content.
-    """
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
-        response["ETag"] = _etag(request, response)
-        last_modified = _last_modified(request, response["ETag"])
-        response["Last-Modified"] = http_date(last_modified)
-        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
-
-    return wrapper
-
-
-def _last_modified(request, etag: str) -> int:
-    """The export's Last-Modified, in whole seconds: the latest change time of what it shows, and always later than
-    the one given with any other content of the same address. A removal (a session deleted, a speaker taken off one)
-    changes an export but leaves no newer change time behind, and two changes can fall within one second; without
-    this, a client that sends only If-Modified-Since (wget -N, some calendar apps) would get a 304 and keep old
-    data. What each address last served is kept in the shared cache, so that every instance says the same."""
-    with _export_language(request):
-        key = "export-served:" + hashlib.sha256(f"{request.path}|{translation.get_language()}".encode()).hexdigest()
-    served = cache.get(key)
-    if served and served["etag"] == etag:
-        return served["last_modified"]
-    changed = schedule_changed_at()
-    last_modified = int(changed.timestamp()) if changed else int(timezone.now().timestamp())
-    if served:
-        last_modified = max(last_modified, served["last_modified"] + 1)
-    cache.set(key, {"etag": etag, "last_modified": last_modified}, timeout=EXPORT_MEMORY_SECONDS)
-    return last_modified
-
-
-def _version(conference: Conference) -> str:
-    latest = conference.versions.order_by("-number").first()
-    return f"v{latest.number}" if latest else "v0"
 
 
 def _calendar_response(content: bytes, filename: str) -> HttpResponse:
@@ -435,10 +282,10 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@_in_export_language
-@_conditional_export
+@in_export_language
+@conditional_export
 def schedule_ics(request, slug=None):
-    with _export_language(request):
+    with export_language(request):
         conference = conference_for(request, slug)
         content = exports.calendar(
             schedule_sessions(conference),
@@ -449,10 +296,10 @@ def schedule_ics(request, slug=None):
     return _calendar_response(content, f"{conference.acronym}.ics")
 
 
-@_in_export_language
-@_conditional_export
+@in_export_language
+@conditional_export
 def session_ics(request, code):
-    with _export_language(request):
+    with export_language(request):
         session = get_object_or_404(Session.objects.for_schedule(), code=code)
         content = exports.calendar(
             [session], conference=session.conference, name=session.title, absolute_url=request.build_absolute_uri
@@ -461,16 +308,16 @@ def session_ics(request, code):
 
 
 @never_cache
-@_in_export_language
-@_conditional_export
+@in_export_language
+@conditional_export
 def agenda_ics(request, token):
     codes, error = _agenda_or_400(request, token)
     if error:
         return error
-    with _export_language(request):
+    with export_language(request):
         conference = current_conference(request)
         content = exports.calendar(
-            Session.objects.filter(code__in=codes).for_schedule(),
+            Session.objects.in_agenda(codes).for_schedule(),
             conference=conference,
             name=f"{conference} · {_('My agenda')}",
             absolute_url=request.build_absolute_uri,
@@ -480,26 +327,26 @@ def agenda_ics(request, token):
 
 def _schedule_export(request, build, slug):
     """The whole schedule of an edition through one of the app formats, in the export's language."""
-    with _export_language(request):
+    with export_language(request):
         conference = conference_for(request, slug)
         overview = edition_links(slug)["overview"]
         return build(
             schedule_sessions(conference),
             conference=conference,
-            version=_version(conference),
+            version=exports.schedule_version(conference),
             absolute_url=lambda path: request.build_absolute_uri(path or overview),
         )
 
 
-@_in_export_language
-@_conditional_export
+@in_export_language
+@conditional_export
 def schedule_xml(request, slug=None):
     content = _schedule_export(request, exports.frab_xml, slug)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
-@_in_export_language
-@_conditional_export
+@in_export_language
+@conditional_export
 def schedule_json(request, slug=None):
     data = _schedule_export(request, exports.c3voc_json, slug)
     return HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
@@ -511,10 +358,7 @@ class ChangesView(TemplateView):
     def get_context_data(self, **kwargs):
         slug = self.kwargs.get("slug")
         conference = conference_for(self.request, slug)
-        changes = ScheduleChange.objects.select_related("session__room__venue", "previous_room__venue")
-        versions = conference.versions.prefetch_related(
-            Prefetch("changes", queryset=changes.prefetch_related("session__translations"))
-        )
+        versions = conference.versions.with_changes()
         return super().get_context_data(
             conference=conference, current=slug is None, links=edition_links(slug), versions=versions, **kwargs
         )
@@ -532,14 +376,7 @@ class ChangesFeed(SiteFeed):
         return reverse("conference:changes")
 
     def items(self):
-        # A later version that changed no session and has no note in this feed's languages (a schedule published
-        # twice) would be an empty entry: left out. The first version says that there is a schedule.
-        said = Q(number=1) | Exists(ScheduleChange.objects.filter(version=OuterRef("pk")))
-        for code in resolution_order(translation.get_language()):
-            said |= Q(**{f"{build_localized_fieldname('note', code)}__gt": ""})
-        versions = ScheduleVersion.objects.filter(said).select_related("conference")
-        versions = versions.prefetch_related("conference__translations", "changes__session__translations")
-        return versions.order_by("-published_at", "-pk")[:20]  # the newest, of whichever edition
+        return ScheduleVersion.objects.newsworthy(translation.get_language()).for_feed()[:20]
 
     def item_title(self, item):
         return _("%(edition)s: schedule version %(number)s") % {"edition": item.conference, "number": item.number}
@@ -621,11 +458,11 @@ def manage_registration(request, token):
         if not form.is_valid():
             return render(request, "conference/manage_invalid.html", status=400)
         action = form.cleaned_data["action"]
-        if action == "cancel_all":
+        if action == ManageAction.CANCEL_ALL:
             services.cancel_registration(registration=registration)
         else:
             booking = get_object_or_404(registration.bookings, pk=form.cleaned_data["booking"])
-            if action == "cancel":
+            if action == ManageAction.CANCEL:
                 services.cancel_booking(booking=booking)
             else:
                 try:
@@ -633,7 +470,6 @@ def manage_registration(request, token):
                 except ValidationError:
                     return render(request, "conference/manage_invalid.html", status=400)
         return HttpResponseRedirect(request.path)
-    bookings = registration.bookings.select_related("session__room__venue").prefetch_related("session__translations")
     with translation.override(registration.language):
         calendar_url = registration.get_manage_url() + "calendar.ics"
     return render(
@@ -641,7 +477,7 @@ def manage_registration(request, token):
         "conference/manage.html",
         {
             "registration": registration,
-            "bookings": bookings.order_by("session__start"),
+            "bookings": registration.bookings.with_sessions(),
             "new": request.GET.get("new") == "1",
             "calendar_url": calendar_url,
         },
@@ -651,11 +487,8 @@ def manage_registration(request, token):
 @never_cache
 def registration_calendar(request, token):
     registration = _registration_or_404(token)
-    sessions = Session.objects.filter(
-        bookings__registration=registration, bookings__status=Booking.Status.CONFIRMED
-    ).for_schedule()
     content = exports.calendar(
-        sessions,
+        Session.objects.confirmed_for(registration).for_schedule(),
         conference=registration.conference,
         name=f"{registration.conference} · {registration.reference}",
         absolute_url=request.build_absolute_uri,
