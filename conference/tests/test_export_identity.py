@@ -13,16 +13,69 @@ from django.utils.http import parse_http_date
 from lxml import etree
 from lxml import html as lxml_html
 
-from conference.models import Conference, Room, ScheduleVersion, Session
+from conference.models import Conference, ScheduleVersion, Session
 from conference.services import publish_schedule_version
+from conference.tests.factories import (
+    WARSAW,
+    ConferenceFactory,
+    RoomFactory,
+    SessionFactory,
+    SessionTypeFactory,
+    SpeakerFactory,
+    TrackFactory,
+    publish_changes,
+)
 
 pytestmark = pytest.mark.integration
 
 LANGUAGES = ["pl", "en", "uk", "ru"]
-EDITIONS = ["conference", "conference/editions/open-krakow-2017"]
-ARCHIVE = "conference/editions/open-krakow-2017"
-CANCELLED = "OK1724"  # the demo's poetry evening, cancelled in its second schedule version
-MOVED = "OK1721"  # the demo's painted eggs workshop, three hours later in its second schedule version
+EDITIONS = ["conference", "conference/editions/krakow-2017"]
+ARCHIVE = "conference/editions/krakow-2017"
+
+
+# In words: a digit would give a Cyrillic title an ASCII slug.
+UKRAINIAN_NUMBERS = ["нуль", "один", "два", "три"]
+RUSSIAN_NUMBERS = ["ноль", "один", "два", "три"]
+
+
+class Editions:
+    """The current edition and a past one, each with sessions in several rooms, with tracks, types and speakers,
+    titled in every language; one session of each is written in Ukrainian first. In the past edition's second
+    schedule version one session moved three hours later and one was cancelled."""
+
+    def __init__(self):
+        self.current = ConferenceFactory(slug="current", names={"en": "Current conference", "pl": "Konferencja"})
+        self.past = ConferenceFactory(past=True, slug="krakow-2017", names={"en": "Past conference"})
+        track = TrackFactory(name_en="Diversity")
+        workshop = SessionTypeFactory(slug="workshop", name_en="Workshop", name_pl="Warsztat")
+        rooms = [RoomFactory(), RoomFactory()]
+        sessions = {self.current: [], self.past: []}
+        for conference, made in sessions.items():
+            nine = datetime.datetime.combine(conference.start_date, datetime.time(9), tzinfo=WARSAW)
+            for n in range(4):
+                session = SessionFactory(
+                    conference=conference,
+                    start=nine + datetime.timedelta(hours=n),
+                    room=rooms[n % 2],
+                    track=track if n % 2 else None,
+                    session_type=workshop if n == 3 else SessionTypeFactory(),
+                    source_language="uk" if n == 0 else "pl",
+                    titles={
+                        "pl": f"Polski tytuł {n}",
+                        "en": f"English title {n}",
+                        "uk": f"Український заголовок {UKRAINIAN_NUMBERS[n]}",
+                        "ru": f"Русский заголовок {RUSSIAN_NUMBERS[n]}",
+                    },
+                    speakers=[SpeakerFactory(), SpeakerFactory()] if n else [],
+                )
+                made.append(session)
+        self.unchanged, self.moved, self.cancelled = sessions[self.past][1:]
+        publish_changes(self.past, moved=self.moved, cancelled=self.cancelled)
+
+
+@pytest.fixture
+def editions(db) -> Editions:
+    return Editions()
 
 
 def xml_events(client, url):
@@ -39,19 +92,22 @@ def json_events(client, url):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_cancelled_session_is_not_among_the_scheduled_ones_in_any_language(client, demo, language):
+def test_a_cancelled_session_is_not_among_the_scheduled_ones_in_any_language(client, editions, language):
     base = f"/{language}/{ARCHIVE}"
     in_xml = {event.get("code") for event in xml_events(client, f"{base}/schedule.xml")}
     in_json = {event["code"] for event in json_events(client, f"{base}/schedule.json")}
-    scheduled = set(Session.objects.filter(conference__slug="open-krakow-2017").values_list("code", flat=True))
-    assert in_xml == in_json == scheduled - {CANCELLED}
+    scheduled = set(editions.past.sessions.values_list("code", flat=True))
+    assert len(scheduled) == 4
+    assert in_xml == in_json == scheduled - {editions.cancelled.code}
     calendar = icalendar.Calendar.from_ical(client.get(f"{base}/schedule.ics").content).walk("VEVENT")
-    cancelled_uid = f"{Session.objects.get(code=CANCELLED).guid}@openkrakow"
-    assert [str(e["status"]) for e in calendar if str(e["uid"]) == cancelled_uid] == ["CANCELLED"]
+    assert {str(e["uid"]): str(e["status"]) for e in calendar} == {
+        f"{s.guid}@openkrakow": "CANCELLED" if s == editions.cancelled else "CONFIRMED"
+        for s in editions.past.sessions.all()
+    }
 
 
-def test_cancelling_a_session_takes_it_out_of_the_app_exports_at_once(client, demo):
-    session = Session.objects.filter(conference__slug="open-krakow-demo").first()
+def test_cancelling_a_session_takes_it_out_of_the_app_exports_at_once(client, editions):
+    session = editions.current.sessions.first()
     before = client.get("/uk/conference/schedule.json")
     assert session.code in {e["code"] for e in json_events(client, "/uk/conference/schedule.json")}
     session.state = Session.State.CANCELLED
@@ -131,13 +187,13 @@ def page_cache(settings):
 
 
 @pytest.mark.parametrize(("rename", "export"), CASES, ids=lambda value: getattr(value, "__name__", value))
-def test_a_rename_gives_a_new_etag_and_a_later_last_modified(client, demo, page_cache, rename, export):
+def test_a_rename_gives_a_new_etag_and_a_later_last_modified(client, editions, page_cache, rename, export):
     url = f"/en/conference/{export}"
     backdate_everything()
     first = client.get(url)
     assert first.status_code == 200
     assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
-    session = Session.objects.filter(conference__slug="open-krakow-demo").exclude(track=None).first()
+    session = editions.current.sessions.exclude(track=None).first()
     assert session.speakers.exists()
     new_name = rename(session)
     assert new_name not in first.content.decode()
@@ -168,12 +224,12 @@ def delete_the_session(session):
     + [(delete_the_session, "ics")],  # a calendar does not name speakers
     ids=lambda value: getattr(value, "__name__", value),
 )
-def test_a_removal_gives_a_later_last_modified_at_once(client, demo, page_cache, remove, export):
+def test_a_removal_gives_a_later_last_modified_at_once(client, editions, page_cache, remove, export):
     """A removal leaves no newer change time behind, and comes within the same second: a client that sends only
     If-Modified-Since must still get the new export."""
     url = f"/uk/conference/schedule.{export}"
     first = client.get(url)
-    session = Session.objects.filter(conference__slug="open-krakow-demo", state="confirmed").exclude(speakers=None)[0]
+    session = editions.current.sessions.exclude(speakers=None).first()
     remove(session)
     since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
     assert since.status_code == 200, "a client holding the old copy would keep it"
@@ -184,14 +240,14 @@ def test_a_removal_gives_a_later_last_modified_at_once(client, demo, page_cache,
     assert client.get(url, headers={"if-none-match": since["ETag"]}).status_code == 304
 
 
-def test_an_unchanged_export_still_answers_304(client, demo, page_cache):
+def test_an_unchanged_export_still_answers_304(client, editions, page_cache):
     for url in ("/uk/conference/schedule.xml", f"/ru/{ARCHIVE}/schedule.json", "/pl/conference/schedule.ics"):
         first = client.get(url)
         assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
         assert client.get(url, headers={"if-modified-since": first["Last-Modified"]}).status_code == 304
 
 
-def test_each_language_has_its_own_etag(client, demo):
+def test_each_language_has_its_own_etag(client, editions):
     etags = {client.get(f"/{language}/conference/schedule.xml")["ETag"] for language in LANGUAGES}
     assert len(etags) == len(LANGUAGES)
 
@@ -220,15 +276,18 @@ def json_identifiers(client, url) -> set:
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_identifiers_are_the_same_in_every_language(client, demo, edition):
+def test_identifiers_are_the_same_in_every_language(client, editions, edition):
     xml = {language: xml_identifiers(client, f"/{language}/{edition}/schedule.xml") for language in LANGUAGES}
-    assert xml["pl"] and all(found == xml["pl"] for found in xml.values())
+    assert {kind for kind, *_ in xml["pl"]} == {"room", "event", "person"}
+    assert all(found == xml["pl"] for found in xml.values())
     as_json = {language: json_identifiers(client, f"/{language}/{edition}/schedule.json") for language in LANGUAGES}
-    assert as_json["pl"] and all(found == as_json["pl"] for found in as_json.values())
+    assert {kind for kind, *_ in as_json["pl"]} == {"room", "event", "person"}
+    assert all(found == as_json["pl"] for found in as_json.values())
     # The slug keeps a readable title in every language, also where the title is written in Cyrillic.
     slugs = [e.findtext("slug") for e in xml_events(client, f"/uk/{edition}/schedule.xml")]
     assert all(not slug.endswith("-session") and slug.count("-") >= 2 for slug in slugs), slugs
     assert len(set(slugs)) == len(slugs)
+    assert any(slug.endswith("-english-title-0") for slug in slugs), slugs  # written in Ukrainian first
 
 
 # 4. A moved session's JSON-LD says when it was to start before.
@@ -240,19 +299,23 @@ def json_ld(client, url) -> dict:
 
 
 @pytest.mark.parametrize("language", ["en", "uk"])
-def test_a_moved_session_says_its_previous_start(client, demo, language):
-    data = json_ld(client, f"/{language}/conference/sessions/{MOVED}/")
+def test_a_moved_session_says_its_previous_start(client, editions, language):
+    data = json_ld(client, f"/{language}/conference/sessions/{editions.moved.code}/")
     assert data["eventStatus"] == "https://schema.org/EventRescheduled"
     start = datetime.datetime.fromisoformat(data["startDate"])
+    assert start == editions.moved.start
     assert datetime.datetime.fromisoformat(data["previousStartDate"]) == start - datetime.timedelta(hours=3)
-    assert "previousStartDate" not in json_ld(client, f"/{language}/conference/sessions/OK1701/")
+    unchanged = json_ld(client, f"/{language}/conference/sessions/{editions.unchanged.code}/")
+    assert "previousStartDate" not in unchanged
+    assert "eventStatus" not in unchanged
 
 
-def test_a_session_moved_only_to_another_room_is_not_rescheduled(client, demo):
+def test_a_session_moved_only_to_another_room_is_not_rescheduled(client, editions):
     """schema.org's EventRescheduled is a new date and wants the previous one; a new room keeps the date."""
-    conference = Conference.objects.get(slug="open-krakow-demo")
-    session = Session.objects.filter(conference=conference, state="confirmed").first()
-    session.room = Room.objects.exclude(pk=session.room_id).first()
+    conference = editions.current
+    publish_schedule_version(conference=conference, notes={})
+    session = conference.sessions.first()
+    session.room = RoomFactory()
     session.save()
     publish_schedule_version(conference=conference, notes={})
     session.refresh_from_db()

@@ -1,9 +1,13 @@
 """Registration: places that never overbook, the waiting list, double submits, e-mails and managing it."""
 
+import csv
+import datetime
+import io
 import re
 import threading
 import uuid
 
+import icalendar
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -13,7 +17,7 @@ from post_office.models import Email
 from conference.apps import REGISTRATIONS
 from conference.models import Booking, Registration, Session
 from conference.services import SessionRequest, cancel_booking, register_attendee
-from conference.tests.factories import ConferenceFactory, SessionFactory
+from conference.tests.factories import BookingFactory, ConferenceFactory, RegistrationFactory, SessionFactory
 from core.groups import EDITORS
 
 pytestmark = pytest.mark.integration
@@ -30,25 +34,34 @@ def form_data(**overrides):
     return data
 
 
-def test_registering_books_places_and_shows_the_confirmation(client, demo):
-    workshop = Session.objects.get(code="OKDE06")  # the upcoming edition's, interpreted into Ukrainian
+@pytest.fixture
+def workshop(db) -> Session:
+    """A workshop of the current conference, with ten places, in Polish and interpreted into Ukrainian."""
+    titles = {"pl": "Warsztat: karta pobytu", "uk": "Майстер-клас: карта побиту крок за кроком"}
+    return SessionFactory(titles=titles, registration_required=True, capacity=10, interpretation=["uk", "ru"])
+
+
+def test_registering_books_places_and_shows_the_confirmation(client, workshop):
+    first_day = workshop.conference.days.first()
     response = client.post(
         "/uk/conference/register/",
-        form_data(sessions=[workshop.pk], interpretation_OKDE06="uk", days=[workshop.conference.days.first().pk]),
+        form_data(sessions=[workshop.pk], **{f"interpretation_{workshop.code}": "uk"}, days=[first_day.pk]),
     )
     assert response.status_code == 302
     registration = Registration.objects.get(email="oksana@example.org")
     assert re.fullmatch(rf"OK{workshop.conference.start_date:%y}-[A-Z0-9]{{4}}", registration.reference)
     assert response["Location"] == f"/uk/conference/registrations/{registration.manage_token()}/?new=1"
     booking = registration.bookings.get()
-    assert (booking.status, booking.interpretation) == ("confirmed", "uk")
+    assert (booking.session, booking.status, booking.interpretation) == (workshop, "confirmed", "uk")
+    assert list(registration.days.all()) == [first_day]
     page = client.get(response["Location"]).content.decode()
     assert "Ви зареєструвалися" in page
     assert registration.reference in page
     assert "у вас є місце" in page
+    assert "Майстер-клас: карта побиту крок за кроком" in page
 
 
-def test_the_same_form_posted_twice_is_one_registration(client, demo):
+def test_the_same_form_posted_twice_is_one_registration(client, workshop):
     data = form_data()
     first = client.post("/en/conference/register/", data)
     second = client.post("/en/conference/register/", data)
@@ -57,15 +70,14 @@ def test_the_same_form_posted_twice_is_one_registration(client, demo):
     assert Email.objects.filter(to=["oksana@example.org"]).count() == 1
 
 
-def test_confirmation_email_is_in_ukrainian_with_manage_and_calendar_links(demo, mailoutbox):
-    conference = Session.objects.get(code="OKDE06").conference
+def test_confirmation_email_is_in_ukrainian_with_manage_and_calendar_links(workshop, mailoutbox):
     registration = register_attendee(
-        conference=conference,
+        conference=workshop.conference,
         idempotency_key=uuid.uuid4(),
         name="Oksana",
         email="oksana@example.org",
         language="uk",
-        sessions=[SessionRequest(Session.objects.get(code="OKDE06"))],
+        sessions=[SessionRequest(workshop)],
     )
     call_command("outbox_worker", once=True)
     message = next(m for m in mailoutbox if m.to == ["oksana@example.org"])
@@ -142,7 +154,7 @@ def test_fifty_people_at_once_never_overbook(django_db_blocker):
     assert Email.objects.count() == 3
 
 
-def test_field_errors_are_shown_translated_and_keep_what_was_typed(client, demo):
+def test_field_errors_are_shown_translated_and_keep_what_was_typed(client, workshop):
     response = client.post(
         "/pl/conference/register/", form_data(name="", email="not-an-email", accessibility_needs="x" * 1200)
     )
@@ -154,55 +166,65 @@ def test_field_errors_are_shown_translated_and_keep_what_was_typed(client, demo)
     # The control names its hint and its error, and both are on the page under those ids.
     assert 'aria-describedby="id_email_helptext id_email_error"' in html
     assert 'id="id_email_helptext"' in html and 'id="id_email_error"' in html
+    assert not Registration.objects.exists()
 
 
-def test_a_session_from_another_conference_is_refused(client, demo):
-    foreign = SessionFactory(conference=ConferenceFactory(), registration_required=True, capacity=5)
+def test_a_session_from_another_conference_is_refused(client, workshop):
+    later = ConferenceFactory(start_date=workshop.conference.start_date + datetime.timedelta(days=365))
+    foreign = SessionFactory(conference=later, registration_required=True, capacity=5)
     response = client.post("/en/conference/register/", form_data(sessions=[foreign.pk]))
     assert response.status_code == 400
     assert not Registration.objects.filter(email="oksana@example.org").exists()
+    assert client.post("/en/conference/register/", form_data(sessions=[workshop.pk])).status_code == 302
 
 
-def test_manage_page_cancels_one_and_changes_interpretation(client, demo):
-    conference = Session.objects.get(code="OKDE06").conference
+def test_manage_page_cancels_one_and_changes_interpretation(client, workshop):
+    advice = SessionFactory(conference=workshop.conference, registration_required=True, capacity=8)
     registration = register_attendee(
-        conference=conference,
+        conference=workshop.conference,
         idempotency_key=uuid.uuid4(),
         name="Oksana",
         email="oksana@example.org",
         language="uk",
-        sessions=[SessionRequest(Session.objects.get(code=c)) for c in ("OKDE06", "OKDE08")],
+        sessions=[SessionRequest(workshop), SessionRequest(advice)],
     )
     url = registration.get_manage_url()
-    workshop = registration.bookings.get(session__code="OKDE06")
-    client.post(url, {"action": "interpretation", "booking": workshop.pk, "interpretation": "uk"})
-    workshop.refresh_from_db()
-    assert workshop.interpretation == "uk"
-    assert (
-        client.post(url, {"action": "interpretation", "booking": workshop.pk, "interpretation": "de"}).status_code
-        == 400
-    )
-    games = registration.bookings.get(session__code="OKDE08")  # the advice afternoon
-    client.post(url, {"action": "cancel", "booking": games.pk})
-    games.refresh_from_db()
-    assert games.status == "cancelled"
-    calendar = client.get(url + "calendar.ics").content.decode()
-    assert calendar.count("BEGIN:VEVENT") == 1
+    booking = registration.bookings.get(session=workshop)
+    client.post(url, {"action": "interpretation", "booking": booking.pk, "interpretation": "uk"})
+    booking.refresh_from_db()
+    assert booking.interpretation == "uk"
+    refused = client.post(url, {"action": "interpretation", "booking": booking.pk, "interpretation": "de"})
+    assert refused.status_code == 400
+    booking.refresh_from_db()
+    assert booking.interpretation == "uk"
+    advice_booking = registration.bookings.get(session=advice)
+    client.post(url, {"action": "cancel", "booking": advice_booking.pk})
+    advice_booking.refresh_from_db()
+    assert advice_booking.status == "cancelled"
+    assert registration.bookings.get(session=workshop).status == "confirmed"
+    calendar = icalendar.Calendar.from_ical(client.get(url + "calendar.ics").content)
+    assert [str(event["uid"]) for event in calendar.walk("VEVENT")] == [f"{workshop.guid}@openkrakow"]
 
 
-def test_forged_manage_tokens_get_a_translated_404(client, demo):
+def test_forged_manage_tokens_get_a_translated_404(client, db):
+    other = BookingFactory().registration
     response = client.get("/ru/conference/registrations/forged-token/")
     assert response.status_code == 404
     assert "Страница не найдена" in response.content.decode()
-    other = Registration.objects.first()
     token = other.manage_token()
+    assert client.get(f"/en/conference/registrations/{token}/").status_code == 200
     assert (
         client.post(f"/en/conference/registrations/{token}/", {"action": "cancel", "booking": 999999}).status_code
         == 404
     )
 
 
-def test_only_the_registrations_group_sees_registrations(client, django_user_model, demo):
+def test_only_the_registrations_group_sees_registrations(client, django_user_model, db):
+    session = SessionFactory(titles={"en": "Residence papers"}, registration_required=True, capacity=3)
+    for interpretation in ("uk", "en", "uk", ""):
+        BookingFactory(session=session, interpretation=interpretation)
+    BookingFactory(session=session, interpretation="uk", status=Booking.Status.CANCELLED)
+    Booking.objects.filter(pk=Booking.objects.order_by("pk")[3].pk).update(status=Booking.Status.WAITING)
     editor = django_user_model.objects.create_user("edek", password="x", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
@@ -212,29 +234,44 @@ def test_only_the_registrations_group_sees_registrations(client, django_user_mod
     staff.groups.add(Group.objects.get(name=REGISTRATIONS))
     client.force_login(staff)
     assert client.get("/admin/conference/registration/").status_code == 200
-    summary = client.get("/admin/conference/registration/summary/").content.decode()
-    assert "Ukrainian: 2" in summary
+    summary = " ".join(client.get("/admin/conference/registration/summary/").content.decode().split())
+    row = summary.split(f"<code>{session.code}</code></th>")[1].split("</tr>")[0]
+    # Its capacity, the places taken, the people waiting, and the interpretation wanted, not counting cancellations.
+    assert row.strip() == "<td>3</td> <td>3</td> <td>1</td> <td>English: 1, Ukrainian: 2</td>"
 
 
-def test_csv_export_escapes_formulas(admin_client, demo):
-    Registration.objects.filter(name="Piotr Demo").update(name="=HYPERLINK(1)")
-    ids = list(Registration.objects.values_list("pk", flat=True))
+def test_csv_export_escapes_formulas(admin_client, db):
+    booked = BookingFactory(registration__name="=HYPERLINK(1)").registration
+    plain = RegistrationFactory(name="Piotr", conference=booked.conference)
+    RegistrationFactory(conference=booked.conference)  # not selected
+    ids = [booked.pk, plain.pk]
     response = admin_client.post("/admin/conference/registration/", {"action": "export_csv", "_selected_action": ids})
-    content = response.content.decode()
     assert response["Content-Type"].startswith("text/csv")
-    assert "'=HYPERLINK(1)" in content
-    assert content.count("\n") == 7
+    header, *rows = csv.reader(io.StringIO(response.content.decode()))
+    assert header[:2] == ["reference", "name"]
+    assert sorted(rows) == sorted(
+        [
+            [booked.reference, "'=HYPERLINK(1)", booked.email, "pl", "", booked.bookings.get().session.code, "", ""],
+            [plain.reference, "Piotr", plain.email, "pl", "", "", "", ""],
+        ]
+    )
 
 
-def test_purge_anonymises_past_registrations_and_keeps_counts(demo):
+def test_purge_anonymises_past_registrations_and_keeps_counts(db):
+    past = ConferenceFactory(past=True)
+    old = [BookingFactory(session__conference=past).registration for _ in range(3)]
+    upcoming = BookingFactory().registration
     call_command("purge_registrations", "--older-than", "30", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert Registration.objects.filter(anonymised_at__isnull=False).count() == 6
-    assert not Registration.objects.exclude(name="").exists()
-    assert Booking.objects.count() == 6
+    assert set(Registration.objects.filter(anonymised_at__isnull=False)) == set(old)
+    assert set(Registration.objects.values_list("name", flat=True)) == {"", upcoming.name}
+    assert not Registration.objects.filter(email__in=[r.email for r in old]).exists()
+    assert Booking.objects.count() == 4  # the places taken are still counted
 
 
-def test_overview_shows_places_left_and_the_full_event(client, demo):
-    workshop = Session.objects.get(code="OKDE07")  # two places
+def test_overview_shows_places_left_and_the_full_event(client, workshop):
+    parents = SessionFactory(
+        conference=workshop.conference, titles={"en": "Workshop for parents"}, registration_required=True, capacity=2
+    )
     for number in range(2):
         register_attendee(
             conference=workshop.conference,
@@ -242,19 +279,20 @@ def test_overview_shows_places_left_and_the_full_event(client, demo):
             name=f"P{number}",
             email=f"p{number}@example.org",
             language="pl",
-            sessions=[SessionRequest(workshop)],
+            sessions=[SessionRequest(parents)],
         )
-    html = client.get("/en/conference/").content.decode()
-    assert "Workshop for parents: helping a child grow up with two languages</a>:\n              0 places left" in html
-    assert "Workshop: the residence card, step by step</a>:\n              10 places left" in html
+    html = " ".join(client.get("/en/conference/").content.decode().split())
+    assert "Workshop for parents</a>: 0 places left" in html
+    assert "Warsztat: karta pobytu</a>: 10 places left" in html  # no English title: the Polish one
 
 
-def test_a_reused_form_key_opens_nobody_elses_registration(client, demo):
+def test_a_reused_form_key_opens_nobody_elses_registration(client, workshop):
     data = form_data()
-    client.post("/en/conference/register/", data)
+    assert client.post("/en/conference/register/", data).status_code == 302
     response = client.post("/en/conference/register/", {**data, "email": "intruder@example.org"})
     assert response.status_code == 400
     assert "This form has already been sent." in response.content.decode()
+    assert list(Registration.objects.values_list("email", flat=True)) == ["oksana@example.org"]
 
 
 def test_newcomers_join_the_queue_while_people_wait(db):

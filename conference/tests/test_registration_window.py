@@ -1,6 +1,6 @@
 """Registration opens and closes when editors say, and always closes once the conference is over.
 
-The demo's current edition is upcoming, with registration open until the day before it starts; the 2017 edition is
+The tests' current edition is upcoming, with registration open until the day before it starts; a 2017 edition is
 over. A registration for a closed conference stores nothing and sends nothing, whether it comes through the form,
 a POST built by hand, or the service itself; the pages say in every language whether and until when one can
 register, and link to the form only while it is open.
@@ -14,10 +14,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from post_office.models import Email
 
-from conference.demo import UPCOMING_SLUG
 from conference.models import Conference, Registration, Session
 from conference.services import SessionRequest, register_attendee
-from conference.tests.factories import WARSAW, ConferenceFactory
+from conference.tests.factories import WARSAW, ConferenceFactory, SessionFactory
 
 pytestmark = pytest.mark.integration
 
@@ -67,16 +66,37 @@ def nothing_stored():
     return not Registration.objects.filter(email=EMAIL).exists() and not Email.objects.filter(to=[EMAIL]).exists()
 
 
-@pytest.fixture
-def only_2017(demo) -> Conference:
-    """The demo as a database from before the upcoming edition: the 2017 conference is the only, current one."""
-    Conference.objects.filter(slug=UPCOMING_SLUG).delete()
-    return Conference.objects.get(slug="open-krakow-2017")
+PAST_EDITION = "conference/editions/krakow-2017/"
 
 
 @pytest.fixture
-def upcoming(demo) -> Conference:
-    return Conference.objects.get(slug=UPCOMING_SLUG)
+def only_2017(db) -> Conference:
+    """A database from before any upcoming edition: the 2017 conference, over, is the only and current one."""
+    return ConferenceFactory(past=True, slug="krakow-2017")
+
+
+@pytest.fixture
+def workshop_2017(only_2017) -> Session:
+    """A workshop of 2017 that needed registration, interpreted into Ukrainian."""
+    return SessionFactory(conference=only_2017, registration_required=True, capacity=10, interpretation=["uk"])
+
+
+@pytest.fixture
+def upcoming(workshop_2017) -> Conference:
+    """The upcoming edition, current, with registration open from today until the day before it starts; the 2017
+    edition is in the archive."""
+    conference = ConferenceFactory(slug="krakow-next")
+    conference.registration_opens = datetime.datetime.combine(timezone.localdate(), datetime.time(), tzinfo=WARSAW)
+    conference.registration_closes = datetime.datetime.combine(
+        conference.start_date - datetime.timedelta(days=1), datetime.time(23, 59), tzinfo=WARSAW
+    )
+    conference.save()
+    return conference
+
+
+@pytest.fixture
+def upcoming_workshop(upcoming) -> Session:
+    return SessionFactory(conference=upcoming, registration_required=True, capacity=2)
 
 
 def edit(conference: Conference, **fields) -> Conference:
@@ -87,8 +107,10 @@ def edit(conference: Conference, **fields) -> Conference:
 
 
 @pytest.mark.parametrize("language", ["pl", "uk"])
-def test_a_registration_posted_for_the_2017_conference_stores_nothing_and_says_why(client, only_2017, language):
-    workshop = Session.objects.get(code="OK1712")
+def test_a_registration_posted_for_the_2017_conference_stores_nothing_and_says_why(
+    client, only_2017, workshop_2017, language
+):
+    workshop = workshop_2017
     data = form_data(only_2017, language, sessions=[workshop.pk], **{f"interpretation_{workshop.code}": "uk"})
     response = client.post(f"/{language}/conference/register/", data)
     assert response.status_code == 403
@@ -108,7 +130,7 @@ def test_the_2017_registration_page_says_it_is_closed_instead_of_the_form(client
 
 
 @pytest.mark.parametrize("language", ["pl", "uk"])
-def test_the_service_refuses_a_conference_that_is_over(only_2017, language):
+def test_the_service_refuses_a_conference_that_is_over(only_2017, workshop_2017, language):
     with translation.override(language), pytest.raises(ValidationError) as refused:
         register_attendee(
             conference=only_2017,
@@ -116,7 +138,7 @@ def test_the_service_refuses_a_conference_that_is_over(only_2017, language):
             name="Olena",
             email=EMAIL,
             language=language,
-            sessions=[SessionRequest(Session.objects.get(code="OK1712"))],
+            sessions=[SessionRequest(workshop_2017)],
         )
     assert refused.value.code == "registration_closed"
     with translation.override(language):
@@ -124,19 +146,21 @@ def test_the_service_refuses_a_conference_that_is_over(only_2017, language):
     assert nothing_stored()
 
 
-def test_a_form_posted_by_hand_for_a_2017_session_is_refused_while_another_edition_is_current(client, upcoming):
-    workshop = Session.objects.get(code="OK1712")
-    response = client.post("/uk/conference/register/", form_data(upcoming, "uk", sessions=[workshop.pk]))
+def test_a_form_posted_by_hand_for_a_2017_session_is_refused_while_another_edition_is_current(
+    client, upcoming, workshop_2017
+):
+    response = client.post("/uk/conference/register/", form_data(upcoming, "uk", sessions=[workshop_2017.pk]))
     assert response.status_code == 400
     assert nothing_stored()
 
 
-def test_registration_is_open_for_the_upcoming_edition(client, upcoming):
-    workshop = Session.objects.get(code="OKDE07")  # two places
-    response = client.post("/en/conference/register/", form_data(upcoming, "en", sessions=[workshop.pk]))
+def test_registration_is_open_for_the_upcoming_edition(client, upcoming, upcoming_workshop):
+    assert upcoming.registration_state() == "open"
+    response = client.post("/en/conference/register/", form_data(upcoming, "en", sessions=[upcoming_workshop.pk]))
     assert response.status_code == 302
     registration = Registration.objects.get(email=EMAIL)
     assert registration.conference == upcoming
+    assert registration.bookings.get().session == upcoming_workshop
     assert registration.bookings.get().status == "confirmed"
     assert Email.objects.filter(to=[EMAIL]).count() == 1
 
@@ -203,15 +227,18 @@ def test_a_not_yet_open_registration_is_announced_on_the_pages_without_a_link(cl
 
 
 @pytest.mark.parametrize("language", ["pl", "en", "uk", "ru"])
-def test_the_2017_pages_say_registration_is_closed_and_never_link_to_the_form(client, upcoming, language):
+def test_the_2017_pages_say_registration_is_closed_and_never_link_to_the_form(
+    client, upcoming, workshop_2017, language
+):
     for address in (
-        f"/{language}/conference/editions/open-krakow-2017/",
-        f"/{language}/conference/editions/open-krakow-2017/schedule/",
-        f"/{language}/conference/sessions/OK1712/",  # needed registration, in 2017
+        f"/{language}/{PAST_EDITION}",
+        f"/{language}/{PAST_EDITION}schedule/",
+        f"/{language}/conference/sessions/{workshop_2017.code}/",  # needed registration, in 2017
     ):
-        page = client.get(address).content.decode()
-        assert f'href="/{language}/conference/register/"' not in page, address
-    overview = client.get(f"/{language}/conference/editions/open-krakow-2017/").content.decode()
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert f'href="/{language}/conference/register/"' not in response.content.decode(), address
+    overview = client.get(f"/{language}/{PAST_EDITION}").content.decode()
     assert CLOSED_FOR_GOOD[language] in overview
 
 
