@@ -26,6 +26,7 @@ from conference.models import (
     Venue,
 )
 from conference.services import publish_schedule_version
+from translations.tests.factories import TranslatableFactory, set_translations
 
 LANGUAGES = ("pl", "en", "uk", "ru")
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -43,12 +44,11 @@ def in_languages(field: str, texts: dict[str, str]) -> dict[str, str]:
 
 def translate(obj, **fields: dict[str, str]):
     """Set parler fields in several languages at once, e.g. translate(session, title={"pl": …, "uk": …}), and save."""
+    translations = {}
     for name, texts in fields.items():
         for language, text in texts.items():
-            obj.set_current_language(language)
-            setattr(obj, name, text)
-    obj.save()
-    return obj
+            translations.setdefault(language, {})[name] = text
+    return set_translations(obj, translations)
 
 
 class ConferenceFactory(DjangoModelFactory):
@@ -120,7 +120,7 @@ class SessionTypeFactory(DjangoModelFactory):
     name_pl = "Wystąpienie"
 
 
-class SpeakerFactory(DjangoModelFactory):
+class SpeakerFactory(TranslatableFactory):
     """Pass translations={"en": {"role": ..., "bio": ...}, ...}; by default a speaker has a Polish role only."""
 
     class Meta:
@@ -130,14 +130,8 @@ class SpeakerFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Osoba {n}")
 
     @classmethod
-    def _create(cls, model_class, *args, translations=None, **kwargs):
-        speaker = model_class(*args, **kwargs)
-        for language, fields in ({"pl": {"role": "Prelegentka"}} if translations is None else translations).items():
-            speaker.set_current_language(language)
-            for name, value in fields.items():
-                setattr(speaker, name, value)
-        speaker.save()
-        return speaker
+    def default_translations(cls):
+        return {"pl": {"role": "Prelegentka"}}
 
 
 class SessionFactory(DjangoModelFactory):

@@ -138,7 +138,8 @@ def test_one_session_calendar(client, editions):
 def test_schedule_xml_query_count_is_fixed(client, db, django_assert_num_queries, size):
     schedule_of(size)
     client.get("/en/conference/schedule.xml")  # the first answer also records its ETag in the shared cache
-    # The schedule's 7, and the shared cache's record of the export (see _last_modified), which spares the query of
+    # The schedule's 7, and the shared cache's record of the export (see conference.conditional.last_modified),
+    # which spares the query of
     # change times while the export is unchanged.
     with django_assert_num_queries(8):
         response = client.get("/en/conference/schedule.xml")

@@ -4,23 +4,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from pages.models import ContactRole, Document, NewsEntry, Page, Status
-
-
-class TranslatableFactory(DjangoModelFactory):
-    """Pass translations={"en": {"title": ...}, ...}; by default an object gets a Polish title only."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def _create(cls, model_class, *args, translations=None, **kwargs):
-        obj = model_class(*args, **kwargs)
-        for language, fields in (translations or {"pl": {"title": f"Tytuł {cls._meta.model.__name__}"}}).items():
-            obj.set_current_language(language)
-            for name, value in fields.items():
-                setattr(obj, name, value)
-        obj.save()
-        return obj
+from translations.tests.factories import TranslatableFactory
 
 
 class PageFactory(TranslatableFactory):
