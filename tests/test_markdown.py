@@ -19,6 +19,7 @@ from conference.tests.factories import SessionFactory
 from core.markdown import clean_markdown, render_markdown
 from pages.models import Page
 from pages.tests.factories import NewsEntryFactory, PageFactory
+from pages.tests.helpers import add_page_in_admin
 
 pytestmark = pytest.mark.integration
 
@@ -184,21 +185,7 @@ def test_cleaning_twice_changes_nothing(db, source, stored, rendered):
 
 def test_the_admin_saves_autolinks_and_shows_the_source_escaped(admin_client, client, db):
     body = "Write to <info@example.org> or see <https://www.krakow.pl>. x<y <script>alert(1)</script>"
-    response = admin_client.post(
-        "/admin/pages/page/add/?language=en",
-        {
-            "title": "Contact",
-            "summary": "",
-            "body": body,
-            "slug": "contact",
-            "menu_order": 0,
-            "source_language": "en",
-            "status": "published",
-            "publish_at_0": "2017-01-01",
-            "publish_at_1": "10:00:00",
-        },
-    )
-    assert response.status_code == 302, response.content.decode()
+    add_page_in_admin(admin_client, slug="contact", title="Contact", body=body)
     page = Page.objects.get(slug="contact")
     page.set_current_language("en")
     assert page.body == "Write to <info@example.org> or see <https://www.krakow.pl>. x<y "

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from pages.models import Document, Page
 from pages.tests.factories import DocumentFactory, PageFactory
+from pages.tests.helpers import add_page_in_admin
 
 pytestmark = pytest.mark.integration
 
@@ -71,21 +72,8 @@ def test_reserved_and_cyclic_places_are_refused(db):
 
 
 def test_admin_saves_a_page_with_script_removed(admin_client, db):
-    response = admin_client.post(
-        "/admin/pages/page/add/?language=en",
-        {
-            "title": "Aims",
-            "summary": "",
-            "body": 'Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> [y](javascript:alert(2))',
-            "slug": "aims",
-            "menu_order": 0,
-            "source_language": "en",
-            "status": "published",
-            "publish_at_0": "2017-01-01",
-            "publish_at_1": "10:00:00",
-        },
-    )
-    assert response.status_code == 302, response.content.decode()
+    body = 'Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a> [y](javascript:alert(2))'
+    add_page_in_admin(admin_client, slug="aims", title="Aims", body=body)
     page = Page.objects.get(slug="aims")
     page.set_current_language("en")
     assert "script" not in page.body and "javascript" not in page.body
