@@ -152,6 +152,7 @@ def register_attendee(
 
     A form sent again after registration closed still answers with the registration it stored before.
     """
+
     def create() -> Registration:
         ensure_registration_open(conference)
         registration = Registration(
