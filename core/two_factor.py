@@ -33,6 +33,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -99,11 +100,25 @@ class AdminPage:
         return {**admin.site.each_context(self.request), **page, **context}
 
 
+class AdminPasswordForm(AdminAuthenticationForm):
+    """The admin's password step (staff only), refusing a username longer than the user model allows.
+
+    AuthenticationForm sets the field's max_length after the field is made, so it reaches the widget but no
+    validator: a longer name went to authenticate() and on to django-axes, whose column holds 255 characters,
+    and PostgreSQL answered with a server error.
+    """
+
+    def __init__(self, request=None, *args, **kwargs):  # the library passes request only to a form that names it
+        super().__init__(request, *args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
 class AdminLoginView(LoginView):
     """The admin login: password, then a code only for users with a device; wrong codes count for django-axes."""
 
     form_list = (
-        (LoginView.AUTH_STEP, AdminAuthenticationForm),  # staff only, as the admin's own login
+        (LoginView.AUTH_STEP, AdminPasswordForm),
         (LoginView.TOKEN_STEP, AuthenticationTokenForm),
         (LoginView.BACKUP_STEP, BackupTokenForm),
     )

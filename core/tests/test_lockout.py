@@ -184,3 +184,19 @@ def test_an_administrator_unlocks_the_account_by_deleting_its_access_attempts(bo
     assert deleted.status_code == 302
 
     assert log_in(Client(), PASSWORD, "198.51.100.7").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "language,message",
+    [
+        ("pl", "Upewnij się, że ta wartość ma co najwyżej 150 znaków (obecnie ma 10000)."),
+        ("uk", "Переконайтеся, що це значення містить не більше ніж 150 символів (зараз 10000)."),
+    ],
+)
+def test_an_overlong_username_is_a_translated_form_error_not_a_stored_failure(boss, language, message):
+    """Found by the fuzz on PostgreSQL: the name went to authenticate() and on to django-axes, whose column holds
+    255 characters, and the database refused it with a 500."""
+    response = log_in(Client(), "wrong", "203.0.113.9", username="x" * 10_000, language=language)
+    assert response.status_code == 200
+    assert message in text(response)
+    assert not AccessAttempt.objects.exists()
