@@ -53,15 +53,21 @@ from two_factor.views import (
 
 from core.lockout import lockout_response
 
-WRONG_CODE = _("That code is not right. Enter the current code from your authenticator app, or an unused backup code.")
+WRONG_APP_CODE = _("That code is not right. Enter the current code from your authenticator app.")
+WRONG_BACKUP_CODE = _("That backup code is not right, or it has been used already.")
 TOO_MANY_WRONG_CODES = _("Too many wrong codes in a row. Wait a minute, then try again with a new code.")
-OTP_ERROR_MESSAGES = {
-    **OTPAuthenticationFormMixin.otp_error_messages,
-    "invalid_token": WRONG_CODE,
-    "device_required": WRONG_CODE,
-    "n_failed_attempts": TOO_MANY_WRONG_CODES,
-    "verification_not_allowed": TOO_MANY_WRONG_CODES,
-}
+
+
+def otp_error_messages(wrong_code) -> dict:
+    """django-otp's messages, which have no Polish, Ukrainian or Russian, in our words for one kind of code."""
+    return {
+        **OTPAuthenticationFormMixin.otp_error_messages,
+        "token_required": _("Enter the code."),
+        "invalid_token": wrong_code,
+        "device_required": wrong_code,
+        "n_failed_attempts": TOO_MANY_WRONG_CODES,
+        "verification_not_allowed": TOO_MANY_WRONG_CODES,
+    }
 
 # Spaces and dashes are how apps and printouts group a code; they are not part of it.
 CODE_SEPARATORS = str.maketrans("", "", " -\t")
@@ -132,6 +138,11 @@ class AdminLoginView(LoginView):
         return "" if step == self.AUTH_STEP else super().get_form_prefix(step, form)
 
     def post(self, *args, **kwargs):
+        if "challenge_device" in self.request.POST:
+            # The library acts on it before it knows whose log-in this is (a server error for anyone); app and
+            # backup codes need no challenge, so the field means nothing here.
+            self.request.POST = self.request.POST.copy()
+            del self.request.POST["challenge_device"]
         user = self.get_user()
         if user and self.steps.current in self.CODE_STEPS:
             credentials = {"username": user.get_username()}
@@ -150,8 +161,9 @@ class AdminLoginView(LoginView):
         form = super().get_form(step, **kwargs)
         step = step or self.steps.current
         if step in self.CODE_STEPS:
-            # django-otp's own messages have no Polish, Ukrainian or Russian.
-            form.otp_error_messages = OTP_ERROR_MESSAGES
+            form.otp_error_messages = otp_error_messages(
+                WRONG_APP_CODE if step == self.TOKEN_STEP else WRONG_BACKUP_CODE
+            )
             if form.is_bound:  # a code as the app or the printout groups it, or in capitals
                 name = form.add_prefix("otp_token")
                 form.data = form.data.copy()
@@ -177,7 +189,7 @@ class AdminSetupView(AdminPage, SetupView):
             field.widget = forms.TextInput(
                 attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autocapitalize": "none"}
             )
-            form.error_messages = {**form.error_messages, "invalid_token": WRONG_CODE}
+            form.error_messages = {**form.error_messages, "invalid_token": WRONG_APP_CODE}
         return form
 
     def get_context_data(self, form, **kwargs):

@@ -243,6 +243,8 @@ PAGE_CACHE_BYPASS_COOKIES = ["agenda"]  # conference.agenda.COOKIE: a personal a
 # `make run` serves plain HTTP on 127.0.0.1 and turns it off with HTTPS=0.
 HTTPS = env_bool("HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers check instances over plain HTTP inside the network: a redirect would read as 'down'.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 60 * 60 * 24 * 365 if HTTPS else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import OperationalError
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import translation
 from django.utils.html import escape
 
@@ -28,6 +28,14 @@ def test_healthz_answers_ok_when_database_answers(client, db):
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_over_plain_http_where_everything_else_redirects(settings, db):
+    """Load balancers check instances over plain HTTP inside the network; a 301 to https is not 'up'."""
+    settings.SECURE_SSL_REDIRECT = True
+    visitor = Client()  # its middleware is built now, with the redirect on
+    assert visitor.get("/healthz").status_code == 200
+    assert visitor.get("/robots.txt").status_code == 301
 
 
 def test_healthz_answers_503_when_database_is_down(client, db):

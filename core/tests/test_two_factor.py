@@ -164,7 +164,7 @@ def test_a_backup_code_works_once(client, editor):
     client.post(LOGIN, {"wizard_goto_step": "backup"})
     response = enter_code(client, "abcdefgh", step="backup")
     assert response.status_code == 200
-    assert "That code is not right" in response.content.decode()
+    assert "That backup code is not right, or it has been used already." in response.content.decode()
 
 
 def test_the_known_device_cookie_is_set_only_after_the_code(client, editor, no_throttle):
@@ -430,3 +430,36 @@ def test_an_editor_turns_on_two_step_verification_with_the_keyboard(page, editor
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("link", name="Two-step verification")).to_be_visible()
     assert blocked == []
+
+
+@pytest.mark.parametrize("value", ["x", "", "1"])
+def test_a_challenge_device_field_is_ignored_not_a_server_error(client, editor, value):
+    """Found by the outside attack: the library acts on challenge_device before it knows the user (a 500 from
+    anyone); our devices need no challenge, so the field means nothing here."""
+    add_devices(editor)
+    assert client.post(LOGIN, {STEP: "auth", "challenge_device": value}).status_code == 200
+    log_in(client)
+    response = client.post(LOGIN, {STEP: "token", "token-otp_token": "", "challenge_device": value})
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "lang,required,wrong_backup",
+    [
+        ("pl", "Wpisz kod.", "Ten kod zapasowy jest nieprawidłowy albo został już użyty."),
+        ("uk", "Введіть код.", "Цей резервний код неправильний або його вже використано."),
+        ("ru", "Введите код.", "Этот резервный код неверен или уже был использован."),
+    ],
+)
+def test_code_errors_are_in_the_editors_language_and_name_the_right_code(client, editor, lang, required, wrong_backup):
+    """An empty code was answered in English (django-otp's "Please enter your OTP token."), and the app-code step
+    pointed to backup codes, which only the backup step takes."""
+    add_devices(editor)
+    client.cookies["django_language"] = lang
+    log_in(client)
+    page = " ".join(enter_code(client, "").content.decode().split())
+    assert required in page and "OTP token" not in page
+    client.post(LOGIN, {"wizard_goto_step": "backup"})
+    page = " ".join(enter_code(client, "zzzzzzzz", step="backup").content.decode().split())
+    assert wrong_backup in page
