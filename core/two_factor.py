@@ -69,6 +69,7 @@ def otp_error_messages(wrong_code) -> dict:
         "verification_not_allowed": TOO_MANY_WRONG_CODES,
     }
 
+
 # Spaces and dashes are how apps and printouts group a code; they are not part of it.
 CODE_SEPARATORS = str.maketrans("", "", " -\t")
 
