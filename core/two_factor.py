@@ -78,6 +78,14 @@ def normalise_code(value: str) -> str:
     return (value or "").translate(CODE_SEPARATORS).lower()
 
 
+def normalise_posted_code(form, field: str) -> None:
+    """The code a bound form was sent, without the spaces and dashes it was grouped with, in lower case."""
+    if form.is_bound:
+        name = form.add_prefix(field)
+        form.data = form.data.copy()
+        form.data[name] = normalise_code(form.data.get(name))
+
+
 def with_app_device(user):
     """The user, whose confirmed app device, whatever its name, is the one the library uses.
 
@@ -165,10 +173,7 @@ class AdminLoginView(LoginView):
             form.otp_error_messages = otp_error_messages(
                 WRONG_APP_CODE if step == self.TOKEN_STEP else WRONG_BACKUP_CODE
             )
-            if form.is_bound:  # a code as the app or the printout groups it, or in capitals
-                name = form.add_prefix("otp_token")
-                form.data = form.data.copy()
-                form.data[name] = normalise_code(form.data.get(name))
+            normalise_posted_code(form, "otp_token")  # as the app or the printout groups it, or in capitals
             field = form.fields["otp_token"]
             field.label = _("Verification code") if step == self.TOKEN_STEP else _("Backup code")
             field.widget.attrs.update(autocapitalize="none", spellcheck="false")
@@ -184,6 +189,7 @@ class AdminSetupView(AdminPage, SetupView):
     def get_form(self, step=None, **kwargs):
         form = super().get_form(step, **kwargs)
         if "token" in form.fields:
+            normalise_posted_code(form, "token")  # as the app groups it ("123 456"), as the log-in takes it
             field = form.fields["token"]
             field.label = _("Code from the app")
             # Its number input cannot take autocomplete="one-time-code" (the Nu checker refuses it).
