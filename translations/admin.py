@@ -4,6 +4,9 @@ workflow (statuses, minor edits, machine translation, and what translators may c
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from django.utils.html import format_html_join
@@ -11,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
-from translations.models import TranslationStatus
+from translations.models import TranslationStatus, TranslatorLanguage, translatable_languages
 from translations.services import record_translation_save
 
 
@@ -62,12 +65,53 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
     search_fields = ["translations__title"]
     workflow_fieldset = (_("Translation"), {"fields": ["translation_state", "machine_translated", "minor_edit"]})
 
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # Django first rebuilds the form without its read-only fields, then gives it the fieldsets' fields. A form
+        # whose Meta.fields names translated fields (DocumentForm) fails that first step when they are read-only
+        # (a translator on the source tab), so the fieldsets alone choose the fields.
+        if getattr(self.form._meta, "fields", None) not in (None, "__all__"):
+            meta = type("Meta", (self.form.Meta,), {"fields": "__all__"})
+            self.form = type(self.form.__name__, (self.form,), {"Meta": meta, "__module__": self.form.__module__})
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
 
     def can_publish(self, request) -> bool:
         opts = self.model._meta
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def translator_languages(self, request) -> list[str] | None:
+        """The languages a translator was assigned, or None for an editor of this model, who may change all."""
+        if self.can_publish(request):
+            return None
+        return translatable_languages(request.user, self.model)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        languages = self.translator_languages(request)
+        if languages is None:
+            return True
+        # A translator changes only their own languages; with none assigned, nothing.
+        return bool(languages) if obj is None else self.get_form_language(request, obj) in languages
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        languages = self.translator_languages(request)
+        if languages is not None and self._language(request) not in languages:
+            # Besides their own languages a translator may only read the source they translate from.
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self._language(request) != obj.source_language:
+                raise PermissionDenied
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_language_tabs(self, request, obj, available_languages, css_class=None):
+        tabs = super().get_language_tabs(request, obj, available_languages, css_class)
+        languages = self.translator_languages(request)
+        if languages is not None:
+            source = obj.source_language if obj is not None else None
+            tabs[:] = [tab for tab in tabs if tab[2] in languages or tab[2] == source]
+        return tabs
 
     def get_fieldsets(self, request, obj=None):
         return [*super().get_fieldsets(request, obj), self.workflow_fieldset]
@@ -98,6 +142,9 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
         text_changed = bool(texts & set(form.changed_data))
         if language == source and text_changed and not self.can_publish(request):
             raise PermissionDenied
+        languages = self.translator_languages(request)
+        if languages is not None and language not in languages:
+            raise PermissionDenied
         super().save_model(request, obj, form, change)
         record_translation_save(
             obj=obj,
@@ -116,3 +163,38 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
             with translation.override(code):
                 links.append((obj.get_absolute_url(), code, code.upper()))
         return format_html_join(" ", '<a href="{}" hreflang="{}" target="_blank">{}</a>', links)
+
+
+class TranslatorLanguageInline(admin.TabularInline):
+    model = TranslatorLanguage
+    extra = 0
+    verbose_name = _("language this person translates")
+    verbose_name_plural = _("languages this person translates")
+
+
+User = get_user_model()
+
+
+class TranslatorUserAdmin(UserAdmin):
+    """Django's user admin, with the languages a translator is assigned."""
+
+    inlines = [*UserAdmin.inlines, TranslatorLanguageInline]
+
+
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, TranslatorUserAdmin)
+
+
+@admin.register(TranslatorLanguage)
+class TranslatorLanguageAdmin(admin.ModelAdmin):
+    """Where editors assign translators their languages (the user form has the same inline for superusers)."""
+
+    list_display = ["user", "language"]
+    list_filter = ["language"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = User.objects.filter(is_staff=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -12,8 +12,9 @@ class TranslationsConfig(AppConfig):
 
     def ready(self):
         from core.groups import EDITORS, grant
-        from translations.models import translation_models
+        from translations.models import TranslatorLanguage, translation_models
 
-        # Editors publish and write source text; translators only translate.
+        # Editors publish and write source text, and assign translators their languages; translators only translate.
         grant(EDITORS, translation_models)
+        grant(EDITORS, lambda: [TranslatorLanguage])
         grant(TRANSLATORS, translation_models, actions=["view", "change"])

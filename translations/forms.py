@@ -5,11 +5,24 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from translations.models import TranslationStatus, translation_models
+from translations.models import TranslationStatus, translatable_languages, translation_models
 
 
 def _language_choices(blank_label):
     return [("", blank_label), *settings.LANGUAGES]
+
+
+NOT_YOUR_LANGUAGE = _("You do not translate into this language. An editor can assign it to you.")
+
+
+def limit_languages(form, user) -> None:
+    """Offer a translator only their own languages; anything else posted is refused with a plain message."""
+    if user is None:
+        return
+    languages = translatable_languages(user)
+    field = form.fields["language"]
+    field.choices = [(code, name) for code, name in field.choices if not code or code in languages]
+    field.error_messages["invalid_choice"] = NOT_YOUR_LANGUAGE
 
 
 class DashboardFilterForm(forms.Form):
@@ -20,6 +33,10 @@ class DashboardFilterForm(forms.Form):
         label=_("Status"), required=False, choices=lambda: [("", _("all")), *TranslationStatus.choices]
     )
     content_type = forms.ChoiceField(label=_("Content type"), required=False, choices=lambda: _type_choices())
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_languages(self, user)
 
 
 def _type_choices():
@@ -48,8 +65,9 @@ class ExportForm(forms.Form):
     )
     object = forms.CharField(label=_("Page or entry"), required=False, help_text=_("e.g. pages.page:3"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, auto_id="export_%s", **kwargs)  # unique ids beside the other dashboard forms
+        limit_languages(self, user)
 
     def clean(self):
         cleaned = super().clean()
@@ -79,5 +97,14 @@ class ImportForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=lambda: settings.LANGUAGES)
     file = forms.FileField(label=_("Translated .po file"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, auto_id="import_%s", **kwargs)
+        self.user = user
+        limit_languages(self, user)
+
+    def clean(self):
+        cleaned = super().clean()
+        language = cleaned.get("language")
+        if language and self.user is not None and language not in translatable_languages(self.user):
+            self.add_error("language", NOT_YOUR_LANGUAGE)
+        return cleaned

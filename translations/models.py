@@ -110,3 +110,49 @@ def translation_models() -> list[type[TranslationWorkflow]]:
     from django.apps import apps
 
     return [model for model in apps.get_models() if issubclass(model, TranslationWorkflow)]
+
+
+class TranslatorLanguage(models.Model):
+    """A language a translator may change translations in; editors assign them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translator"),
+        on_delete=models.CASCADE,
+        related_name="translator_languages",
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("translator's language")
+        verbose_name_plural = _("translators' languages")
+        ordering = ["user", "language"]
+        constraints = [models.UniqueConstraint(fields=["user", "language"], name="one_language_once_per_translator")]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_language_display()}"
+
+
+def is_translation_editor(user, model=None) -> bool:
+    """A superuser, or someone who may publish `model` (any translated model when None): every language is theirs."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    models_ = [model] if model is not None else translation_models()
+    return any(user.has_perm(f"{m._meta.app_label}.publish_{m._meta.model_name}") for m in models_)
+
+
+def translatable_languages(user, model=None) -> list[str]:
+    """The language codes `user` may change translations in, in the site's order: all for an editor of `model`,
+    otherwise only those assigned to them (none for anyone else)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if is_translation_editor(user, model):
+        return codes
+    if not user.is_authenticated:
+        return []
+    assigned = getattr(user, "_assigned_languages", None)
+    if assigned is None:  # asked several times a request
+        assigned = set(TranslatorLanguage.objects.filter(user=user).values_list("language", flat=True))
+        user._assigned_languages = assigned
+    return [code for code in codes if code in assigned]

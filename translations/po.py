@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from translations.models import TranslationStatus, TranslationWorkflow, translation_models
+from translations.models import TranslationStatus, TranslationWorkflow, translatable_languages, translation_models
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -146,6 +146,10 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
         opts = obj._meta
         if user is not None and not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
             summary.unknown.append(_("%(entry)s: you may not change this") % {"entry": entry.msgctxt})
+            continue
+        if user is not None and language not in translatable_languages(user, type(obj)):
+            # The form refuses this too; a command or another caller must not get round it.
+            summary.unknown.append(_("%(entry)s: you do not translate into this language") % {"entry": entry.msgctxt})
             continue
         plan = pending.setdefault(object_key(obj), {"obj": obj, "fields": {}, "complete": True})
         limit = obj._parler_meta.root_model._meta.get_field(field_name).max_length

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from translations.forms import DashboardFilterForm, ExportForm, ImportForm
-from translations.models import TranslationStatus, translation_models
+from translations.models import TranslationStatus, translatable_languages, translation_models
 from translations.po import MAX_UPLOAD_BYTES, export_catalogue, export_filename, import_catalogue, object_key
 
 COUNTED = [TranslationStatus.MISSING, TranslationStatus.OUTDATED, TranslationStatus.MACHINE]
@@ -25,8 +25,8 @@ def _check_access(request):
         raise PermissionDenied
 
 
-def _matrix(filters: dict) -> tuple[list[dict], dict[str, Counter]]:
-    languages = [code for code, _name in settings.LANGUAGES]
+def _matrix(filters: dict, languages: list[str]) -> tuple[list[dict], dict[str, Counter]]:
+    """Rows and counts for `languages` only: a translator sees the languages they translate."""
     counts = {code: Counter() for code in languages}
     rows = []
     for model in translation_models():
@@ -35,7 +35,7 @@ def _matrix(filters: dict) -> tuple[list[dict], dict[str, Counter]]:
         for obj in model.objects.prefetch_related("translations"):
             states = obj.translation_states()
             for code, state in states.items():
-                if code != obj.source_language:
+                if code in counts and code != obj.source_language:
                     counts[code][state] += 1
             if filters.get("content_type") and filters["content_type"] != label:
                 continue
@@ -67,10 +67,14 @@ def _matrix(filters: dict) -> tuple[list[dict], dict[str, Counter]]:
 
 def dashboard(request, import_form=None, summary=None, export_form=None):
     _check_access(request)
-    filter_form = DashboardFilterForm(request.GET or None)
+    filter_form = DashboardFilterForm(request.GET or None, user=request.user)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    rows, counts = _matrix(filters)
-    shown_languages = [(c, n) for c, n in settings.LANGUAGES if not filters.get("language") or c == filters["language"]]
+    mine = translatable_languages(request.user)
+    rows, counts = _matrix(filters, mine)
+    shown_languages = [
+        (c, n) for c, n in settings.LANGUAGES if c in mine and (not filters.get("language") or c == filters["language"])
+    ]
+    default = filters.get("language") or ("uk" if "uk" in mine else next(iter(mine), ""))
     context = {
         **admin.site.each_context(request),
         "title": _("Translations"),
@@ -80,10 +84,11 @@ def dashboard(request, import_form=None, summary=None, export_form=None):
         "counts": [
             {"language": code, "name": name, "numbers": [counts[code][state] for state in COUNTED]}
             for code, name in settings.LANGUAGES
+            if code in mine
         ],
         "counted": [state.label for state in COUNTED],
-        "export_form": export_form or ExportForm(initial={"language": filters.get("language") or "uk"}),
-        "import_form": import_form or ImportForm(initial={"language": filters.get("language") or "uk"}),
+        "export_form": export_form or ExportForm(initial={"language": default}, user=request.user),
+        "import_form": import_form or ImportForm(initial={"language": default}, user=request.user),
         "summary": summary,
     }
     return render(request, "admin/translations/dashboard.html", context)
@@ -92,7 +97,7 @@ def dashboard(request, import_form=None, summary=None, export_form=None):
 @require_GET
 def export_po(request):
     _check_access(request)
-    form = ExportForm(request.GET)
+    form = ExportForm(request.GET, user=request.user)
     if not form.is_valid():
         return dashboard(request, export_form=form)
     language = form.cleaned_data["language"]
@@ -106,7 +111,7 @@ def export_po(request):
 @require_POST
 def import_po(request):
     _check_access(request)
-    form = ImportForm(request.POST, request.FILES)
+    form = ImportForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
         return dashboard(request, import_form=form)
     # Reading one byte past the limit is enough to refuse a file that is too large.

@@ -86,6 +86,7 @@ def programme(db):
 def translator(django_user_model, db):
     user = django_user_model.objects.create_user("tanya", password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=TRANSLATORS))
+    user.translator_languages.create(language="uk")
     return user
 
 
