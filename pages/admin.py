@@ -42,16 +42,9 @@ class DocumentForm(WorkflowForm):
 
     class Meta:
         model = Document
-        fields = [
-            "title",
-            "description",
-            "file",
-            "file_languages",
-            "position",
-            "status",
-            "publish_at",
-            "source_language",
-        ]
+        # The admin's fieldsets choose the fields: a list here would name translated fields that are read-only
+        # for a translator on the source tab, and the form could not be built.
+        fields = "__all__"
 
 
 @admin.register(Document)

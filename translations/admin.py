@@ -65,15 +65,6 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
     search_fields = ["translations__title"]
     workflow_fieldset = (_("Translation"), {"fields": ["translation_state", "machine_translated", "minor_edit"]})
 
-    def __init__(self, model, admin_site):
-        super().__init__(model, admin_site)
-        # Django first rebuilds the form without its read-only fields, then gives it the fieldsets' fields. A form
-        # whose Meta.fields names translated fields (DocumentForm) fails that first step when they are read-only
-        # (a translator on the source tab), so the fieldsets alone choose the fields.
-        if getattr(self.form._meta, "fields", None) not in (None, "__all__"):
-            meta = type("Meta", (self.form.Meta,), {"fields": "__all__"})
-            self.form = type(self.form.__name__, (self.form,), {"Meta": meta, "__module__": self.form.__module__})
-
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
 
