@@ -48,6 +48,15 @@ class EditorAdminSite(admin.AdminSite):
     def admin_view(self, view, cacheable=False):
         return super().admin_view(refusing_wrong_addresses(view), cacheable)
 
+    def get_urls(self):
+        """Django's admin addresses, and the page where staff choose their language of the admin."""
+        from django.urls import path
+
+        from core.admin_language import choose_language
+
+        language = path("language/", self.admin_view(choose_language), {"admin_site": self}, name="language")
+        return [language, *super().get_urls()]
+
     def login(self, request, extra_context=None):
         """Django's admin login, with django-two-factor-auth's log-in (core.two_factor.AdminLoginView) for its form."""
         if request.method == "GET" and self.has_permission(request):

@@ -10,13 +10,20 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models import IntegerField
 
         from core import cache
-        from core.groups import sync_groups
+        from core.admin_language import remember_at_login
+        from core.groups import EDITORS, grant, sync_groups
         from core.lookups import IntegerIn
+        from core.models import UserLanguage
 
         # After every app's migrations, so that models of apps migrated later join their groups too.
         post_migrate.connect(sync_groups, dispatch_uid="core.sync_groups")
         cache.connect_signals()
         IntegerField.register_lookup(IntegerIn)  # a number too large for the database matches nothing
+        # A new session starts with the staff member's language of the admin (core.middleware.AdminLanguageMiddleware).
+        user_logged_in.connect(remember_at_login, dispatch_uid="core.remember_admin_language")
+        # Editors may set it for anyone on the staff, e.g. for a new translator.
+        grant(EDITORS, lambda: [UserLanguage])
