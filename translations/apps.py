@@ -12,9 +12,10 @@ class TranslationsConfig(AppConfig):
 
     def ready(self):
         from core.groups import EDITORS, grant
-        from translations.models import TranslatorLanguage, translation_models
+        from translations.models import GlossaryTerm, LanguageSetting, TranslatorLanguage, translation_models
 
         # Editors publish and write source text, and assign translators their languages; translators only translate.
         grant(EDITORS, translation_models)
-        grant(EDITORS, lambda: [TranslatorLanguage])
+        grant(EDITORS, lambda: [TranslatorLanguage, GlossaryTerm, LanguageSetting])
         grant(TRANSLATORS, translation_models, actions=["view", "change"])
+        grant(TRANSLATORS, lambda: [GlossaryTerm], actions=["view"])

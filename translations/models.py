@@ -2,6 +2,7 @@
 that tell which language a reader sees and keep rich text clean in every language."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +123,11 @@ class TranslatorLanguage(models.Model):
         related_name="translator_languages",
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    reviewer = models.BooleanField(
+        _("reviews this language"),
+        default=False,
+        help_text=_("May approve other volunteers' translations in this language."),
+    )
 
     class Meta:
         verbose_name = _("translator's language")
@@ -143,6 +149,15 @@ def is_translation_editor(user, model=None) -> bool:
     return any(user.has_perm(f"{m._meta.app_label}.publish_{m._meta.model_name}") for m in models_)
 
 
+def _assignments(user) -> dict[str, bool]:
+    """The user's assigned languages and whether they review each; asked several times a request, read once."""
+    assigned = getattr(user, "_assigned_languages", None)
+    if assigned is None:
+        assigned = dict(TranslatorLanguage.objects.filter(user=user).values_list("language", "reviewer"))
+        user._assigned_languages = assigned
+    return assigned
+
+
 def translatable_languages(user, model=None) -> list[str]:
     """The language codes `user` may change translations in, in the site's order: all for an editor of `model`,
     otherwise only those assigned to them (none for anyone else)."""
@@ -151,8 +166,117 @@ def translatable_languages(user, model=None) -> list[str]:
         return codes
     if not user.is_authenticated:
         return []
-    assigned = getattr(user, "_assigned_languages", None)
-    if assigned is None:  # asked several times a request
-        assigned = set(TranslatorLanguage.objects.filter(user=user).values_list("language", flat=True))
-        user._assigned_languages = assigned
+    assigned = _assignments(user)
     return [code for code in codes if code in assigned]
+
+
+def reviewed_languages(user, model=None) -> list[str]:
+    """The language codes in which `user` may approve others' translations: all for an editor, otherwise those
+    they were made a reviewer of."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if is_translation_editor(user, model):
+        return codes
+    if not user.is_authenticated:
+        return []
+    assigned = _assignments(user)
+    return [code for code in codes if assigned.get(code)]
+
+
+class LanguageSetting(models.Model):
+    """How one language is translated: whether a volunteer's translation waits for a reviewer before it is public."""
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, unique=True)
+    review_required = models.BooleanField(
+        _("review required"),
+        default=False,
+        help_text=_("A translator's work is public only once a reviewer of this language or an editor approves it."),
+    )
+
+    class Meta:
+        verbose_name = _("language setting")
+        verbose_name_plural = _("language settings")
+        ordering = ["language"]
+
+    def __str__(self):
+        return self.get_language_display()
+
+
+class TranslationRecord(models.Model):
+    """Per object and target language: the source text its published translation was made from (to show what changed
+    since), and a translation saved for review, which readers do not see until it is approved."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    made_from = models.JSONField(_("source it was translated from"), default=dict, blank=True)
+    proposed = models.JSONField(_("translation waiting for review"), null=True, blank=True)
+    proposed_from = models.JSONField(_("source the proposal was made from"), null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    review_note = models.TextField(_("reviewer's note"), blank=True)
+
+    class Meta:
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "language"], name="one_record_per_translation")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model}:{self.object_id}:{self.language}"
+
+    @property
+    def needs_review(self) -> bool:
+        return self.proposed is not None
+
+
+class GlossaryTerm(models.Model):
+    """A term that must be translated one way into a language (the foreigners' office, the residence card, …)."""
+
+    source_language = models.CharField(
+        _("source language"), max_length=10, choices=settings.LANGUAGES, default=SOURCE_LANGUAGE
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    term = models.CharField(_("term in the source"), max_length=200)
+    translation = models.CharField(_("agreed translation"), max_length=200)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        ordering = ["language", "term"]
+        constraints = [
+            models.UniqueConstraint(fields=["source_language", "language", "term"], name="one_glossary_entry_per_term")
+        ]
+
+    def __str__(self):
+        return f"{self.term} → {self.translation} ({self.language})"
+
+
+class MemoryEntry(models.Model):
+    """Translation memory: one segment of published source text and its translation, offered as a suggestion when
+    the same or similar text is translated again."""
+
+    source_language = models.CharField(_("source language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    source_text = models.TextField(_("source text"))
+    target_text = models.TextField(_("translation"))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation memory entry")
+        verbose_name_plural = _("translation memory")
+        indexes = [models.Index(fields=["source_language", "language"], name="memory_language_pair")]
+
+    def __str__(self):
+        return self.source_text[:60]
