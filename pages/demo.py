@@ -427,11 +427,34 @@ def load() -> str:
     )
 
 
+# The Polish text of the aims page was revised after it was translated: one paragraph changed and one was added.
+AIMS_REVISION = {
+    "pl": (
+        "program otwiera drogę do rozmowy z samymi mieszkańcami.",
+        "program ma otworzyć drogę do stałej rozmowy z samymi mieszkańcami.\n\n"
+        "Program zapowiada też nową funkcję w Urzędzie Miasta: **pełnomocnika do spraw cudzoziemców**, "
+        "oraz forum cudzoziemców.",
+    ),
+    "en": (
+        "the programme opens\nthe way to a conversation with the residents themselves.",
+        "the programme is meant\nto open the way to a lasting conversation with the residents themselves.\n\n"
+        "The programme also plans a new role at City Hall, a **liaison officer for foreign residents**, "
+        "and a foreigners' forum.",
+    ),
+}
+
+
 def _show_workflow_states():
-    """Leave some translations in each workflow state, so readers and editors can see the notices."""
+    """Leave some translations in each workflow state, so readers, editors and translators can see them."""
     aims = Page.objects.get(slug="aims")
-    record_translation_save(obj=aims, language="pl", text_changed=True)  # the Polish text was revised...
-    for language in ("en", "uk"):  # ...and so far only English and Ukrainian caught up
+    for language in ("en", "uk", "ru"):  # every translation was made from the first Polish text...
+        record_translation_save(obj=aims, language=language, text_changed=True)
+    for language, (before, after) in AIMS_REVISION.items():  # ...which was then revised...
+        aims.set_current_language(language)
+        assert before in aims.body, language
+        aims.body = aims.body.replace(before, after)
+        aims.save()
+        # ...and so far only English has caught up; Ukrainian and Russian are outdated.
         record_translation_save(obj=aims, language=language, text_changed=True)
     news = NewsEntry.objects.get(slug="registration-open")
     record_translation_save(obj=news, language="uk", text_changed=True, machine=True)

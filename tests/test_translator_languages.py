@@ -147,7 +147,7 @@ def test_the_dashboard_shows_a_translator_only_their_languages(volunteer_client,
     assert [code for code, _name in response.context["languages"]] == ["uk"]
     assert [row["language"] for row in response.context["counts"]] == ["uk"]
     html = response.content.decode()
-    assert f"/admin/pages/page/{page.pk}/change/?language=uk" in html
+    assert f"/admin/translations/pages.page/{page.pk}/uk/" in html  # each cell opens the workspace
     assert "?language=ru" not in html
     export_choices = [code for code, _name in response.context["export_form"].fields["language"].choices]
     assert export_choices == ["uk"]
@@ -220,6 +220,8 @@ def test_a_superuser_assigns_languages_on_the_user_form(admin_client, volunteer)
             "translator_languages-0-language": "uk",
             "translator_languages-1-user": volunteer.pk,
             "translator_languages-1-language": "en",
+            "preferred_language-TOTAL_FORMS": "0",
+            "preferred_language-INITIAL_FORMS": "0",
         }
     )
     response = admin_client.post(url, {k: v for k, v in data.items() if v is not None})

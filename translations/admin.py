@@ -8,14 +8,24 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
-from translations.models import TranslationStatus, TranslatorLanguage, translatable_languages
-from translations.services import record_translation_save
+from core.admin import UserLanguageInline
+from translations.models import (
+    GlossaryTerm,
+    LanguageSetting,
+    TranslationStatus,
+    TranslatorLanguage,
+    reviewed_languages,
+    translatable_languages,
+)
+from translations.queue import workspace_url
+from translations.services import record_translation_save, review_required
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -94,7 +104,15 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
             obj = self.get_object(request, unquote(object_id))
             if obj is not None and self._language(request) != obj.source_language:
                 raise PermissionDenied
+        elif languages is not None and self._needs_reviewer(request, self._language(request)):
+            # Where a reviewer approves each translation, a translator's work goes through the workspace.
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self._language(request) != obj.source_language:
+                return redirect(workspace_url(obj, self._language(request)))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def _needs_reviewer(self, request, language) -> bool:
+        return language not in reviewed_languages(request.user, self.model) and review_required(language)
 
     def get_language_tabs(self, request, obj, available_languages, css_class=None):
         tabs = super().get_language_tabs(request, obj, available_languages, css_class)
@@ -134,7 +152,7 @@ class TranslationWorkflowAdmin(TranslatableAdmin):
         if language == source and text_changed and not self.can_publish(request):
             raise PermissionDenied
         languages = self.translator_languages(request)
-        if languages is not None and language not in languages:
+        if languages is not None and (language not in languages or self._needs_reviewer(request, language)):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
         record_translation_save(
@@ -169,7 +187,7 @@ User = get_user_model()
 class TranslatorUserAdmin(UserAdmin):
     """Django's user admin, with the languages a translator is assigned."""
 
-    inlines = [*UserAdmin.inlines, TranslatorLanguageInline]
+    inlines = [*UserAdmin.inlines, TranslatorLanguageInline, UserLanguageInline]
 
 
 if admin.site.is_registered(User):
@@ -189,3 +207,20 @@ class TranslatorLanguageAdmin(admin.ModelAdmin):
         if db_field.name == "user":
             kwargs["queryset"] = User.objects.filter(is_staff=True).order_by("username")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    """Terms translated one agreed way; the workspace highlights them and warns when a translation departs."""
+
+    list_display = ["term", "translation", "language", "source_language", "note"]
+    list_filter = ["language", "source_language"]
+    search_fields = ["term", "translation", "note"]
+
+
+@admin.register(LanguageSetting)
+class LanguageSettingAdmin(admin.ModelAdmin):
+    """Per language, whether translations wait for a reviewer before readers see them."""
+
+    list_display = ["language", "review_required"]
+    list_editable = ["review_required"]

@@ -1,36 +1,75 @@
 """The gettext round trip for volunteer translators: export editorial text as a .po file, import it back."""
 
 import datetime
+import hashlib
 import tempfile
 from dataclasses import dataclass, field
 
 import polib
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from translations.models import TranslationStatus, TranslationWorkflow, translatable_languages, translation_models
+from translations import memory, services
+from translations.models import (
+    TranslationRecord,
+    TranslationStatus,
+    TranslationWorkflow,
+    translatable_languages,
+    translation_models,
+)
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-def context_for(obj: TranslationWorkflow, field_name: str) -> str:
-    """A stable msgctxt naming the object and the field, e.g. 'pages.page:3:title'."""
-    return f"{obj._meta.label_lower}:{obj.pk}:{field_name}"
+def fingerprint(text: str) -> str:
+    """A short mark of a translation as exported, to tell on import whether it was changed on the site since."""
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
+def context_for(obj: TranslationWorkflow, field_name: str, target: str | None = None) -> str:
+    """A stable msgctxt naming the object and the field, e.g. 'pages.page:3:title'; given the translation as
+    exported, also its fingerprint: 'pages.page:3:title:5e8a0c1f'. PO editors keep msgctxt as it is."""
+    context = f"{obj._meta.label_lower}:{obj.pk}:{field_name}"
+    return context if target is None else f"{context}:{fingerprint(target)}"
 
 
 def object_key(obj: TranslationWorkflow) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+def admin_link(obj: TranslationWorkflow, language: str) -> str:
+    """The absolute address of the object's admin page in `language`, or "" for a model the admin does not edit."""
+    opts = obj._meta
+    try:
+        path = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return ""
+    return f"{settings.SITE_URL}{path}?language={language}"
+
+
+def _made_from(objects: list[TranslationWorkflow], language: str) -> dict[tuple[int, int], dict[str, str]]:
+    """The source each object's translation into `language` was made from, read in one query."""
+    types = {ContentType.objects.get_for_model(obj).pk for obj in objects}  # cached by Django after the first
+    records = TranslationRecord.objects.filter(language=language, content_type__in=types)
+    return {(ct, pk): made_from for ct, pk, made_from in records.values_list("content_type", "object_id", "made_from")}
+
+
 def export_catalogue(
     *, language: str, statuses: set[str] | None = None, objects: list[TranslationWorkflow] | None = None
 ) -> polib.POFile:
-    """One entry per source text: msgid the source, msgstr the translation so far, fuzzy if outdated."""
+    """One entry per source text: msgid the source, msgstr the translation so far, msgctxt naming the field and
+    fingerprinting that translation (so an import sees whether it changed on the site since).
+
+    An outdated translation is fuzzy where its source changed, with the source it was made from as the previous
+    msgid (#| msgid), as msgmerge writes it; a translator comment links to the object's admin page.
+    """
     catalogue = polib.POFile(wrapwidth=0)
     catalogue.metadata = {
         "Project-Id-Version": "Open Kraków content",
@@ -45,6 +84,7 @@ def export_catalogue(
     }
     if objects is None:
         objects = [obj for model in translation_models() for obj in model.objects.prefetch_related("translations")]
+    made_from = _made_from(objects, language)
     for obj in objects:
         if obj.source_language == language:
             continue
@@ -53,18 +93,25 @@ def export_catalogue(
         status = target.translation_status if target else TranslationStatus.MISSING
         if source is None or (statuses and status not in statuses):
             continue
+        link = admin_link(obj, language)
+        previous = made_from.get((ContentType.objects.get_for_model(obj).pk, obj.pk), {})
         for name in obj.translated_text_fields():
             text = getattr(source, name)
             if not text:
                 continue
+            current = (getattr(target, name, "") or "") if target else ""
             entry = polib.POEntry(
-                msgctxt=context_for(obj, name),
+                msgctxt=context_for(obj, name, current),
                 msgid=text,
-                msgstr=getattr(target, name, "") if target else "",
+                msgstr=current,
                 comment=f"{obj._meta.verbose_name}: {getattr(source, 'title', '')} ({status})",
+                tcomment=link,
             )
-            if status == TranslationStatus.OUTDATED and entry.msgstr:
+            # Outdated where its source changed since it was translated (everywhere, if that is not known).
+            if status == TranslationStatus.OUTDATED and current and previous.get(name) != text:
                 entry.flags.append("fuzzy")
+                if previous.get(name):
+                    entry.previous_msgid = previous[name]
             catalogue.append(entry)
     return catalogue
 
@@ -72,7 +119,10 @@ def export_catalogue(
 @dataclass
 class ImportSummary:
     applied: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
+    proposed: list[str] = field(default_factory=list)  # saved for a reviewer, not public yet
+    conflicts: list[str] = field(default_factory=list)  # the source changed since the export, or the text won't fit
+    changed_on_site: list[str] = field(default_factory=list)  # the translation changed since the export
+    incomplete: list[str] = field(default_factory=list)  # objects only partly translated, so not sent for review
     unknown: list[str] = field(default_factory=list)
     not_translated: int = 0
 
@@ -110,9 +160,13 @@ def read_catalogue(content: bytes, *, language: str) -> polib.POFile:
 
 
 def _resolve(context: str):
-    """The object and field a msgctxt names, or None if it names nothing we know."""
+    """The object, field and exported translation's fingerprint a msgctxt names (the fingerprint None in files
+    exported before there was one), or None if it names nothing we know."""
+    parts = context.split(":")
+    if len(parts) == 3:
+        parts.append(None)
     try:
-        label, pk, field_name = context.split(":")
+        label, pk, field_name, exported = parts
         model = apps.get_model(label)
     except (ValueError, LookupError):
         return None
@@ -121,14 +175,24 @@ def _resolve(context: str):
     obj = model.objects.filter(pk=pk).prefetch_related("translations").first() if pk.isdigit() else None
     if obj is None or field_name not in obj.translated_text_fields():
         return None
-    return obj, field_name
+    return obj, field_name, exported
+
+
+def _current(obj: TranslationWorkflow, language: str, field_name: str) -> str:
+    """The translation readers see now (reads prefetched translations)."""
+    row = next((t for t in obj.translations.all() if t.language_code == language), None)
+    return (getattr(row, field_name, "") or "") if row else ""
 
 
 def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSummary:
-    """Apply the translated entries of an uploaded .po file, all or nothing.
+    """Apply the translated entries of an uploaded .po file, all or nothing, by the workflow's rules.
 
-    An entry whose msgid no longer matches the source text is a conflict and is not applied; fuzzy and
-    empty entries are left alone. An object becomes up to date only when all its entries in the file applied.
+    An entry whose msgid no longer matches the source text is a conflict and is not applied, and so is one whose
+    translation was changed on the site since the export (unless the file says the same); fuzzy and empty entries
+    are left alone. An object whose every source text came back translated goes through services.save_translation:
+    public at once, or a proposal waiting for review when the language requires it and `user` may not review it.
+    Part of an object is published as it was (the translation stays outdated) unless it would have to wait for
+    review: a reviewer approves whole translations. Without a user (the command line) nothing waits for review.
     """
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(_("Choose one of the site's languages."), code="language")
@@ -142,7 +206,7 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
         if resolved is None:
             summary.unknown.append(entry.msgctxt or entry.msgid[:60])
             continue
-        obj, field_name = resolved
+        obj, field_name, exported = resolved
         opts = obj._meta
         if user is not None and not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
             summary.unknown.append(_("%(entry)s: you may not change this") % {"entry": entry.msgctxt})
@@ -154,13 +218,20 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
         plan = pending.setdefault(object_key(obj), {"obj": obj, "fields": {}, "complete": True})
         limit = obj._parler_meta.root_model._meta.get_field(field_name).max_length
         source = obj.safe_translation_getter(field_name, language_code=obj.source_language, default="")
+        current = _current(obj, language, field_name)
         if obj.source_language == language:
             summary.unknown.append(entry.msgctxt)
         elif entry.msgid != source:
-            summary.conflicts.append(f"{entry.msgctxt}: {entry.msgid[:60]}")
+            summary.conflicts.append(f"{context_for(obj, field_name)}: {entry.msgid[:60]}")
             plan["complete"] = False
         elif not entry.msgstr or entry.fuzzy:
             summary.not_translated += 1
+            plan["complete"] = False
+        elif exported is not None and exported != fingerprint(current) and entry.msgstr != current:
+            summary.changed_on_site.append(
+                _("%(entry)s: the translation was changed on the site since the export")
+                % {"entry": context_for(obj, field_name)}
+            )
             plan["complete"] = False
         elif limit and len(entry.msgstr) > limit:
             summary.conflicts.append(
@@ -170,7 +241,6 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
         else:
             plan["fields"][field_name] = entry.msgstr
 
-    now = timezone.now()
     with transaction.atomic():
         for key, plan in pending.items():
             obj, fields = plan["obj"], plan["fields"]
@@ -179,21 +249,46 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
             if not obj.has_translation(language) and "title" not in fields:
                 summary.conflicts.append(_("%(object)s: a new translation needs its title") % {"object": key})
                 continue
-            is_new = not obj.has_translation(language)
-            obj.set_current_language(language)
-            for name, value in fields.items():
-                setattr(obj, name, value)
-            obj.save()
-            translation = obj.translations.get(language_code=language)
-            if plan["complete"]:
-                translation.translation_status = TranslationStatus.UP_TO_DATE
-            elif is_new:  # only part of it came back translated: it still needs work
-                translation.translation_status = TranslationStatus.OUTDATED
-            translation.translated_by = user
-            translation.translated_at = now
-            translation.save(update_fields=["translation_status", "translated_by", "translated_at"])
-            summary.applied.extend(f"{key}:{name}" for name in fields)
+            names = [f"{key}:{name}" for name in fields]
+            wanted = {name for name, text in services.source_texts(obj).items() if text}
+            if plan["complete"] and wanted <= set(fields):
+                if user is None:
+                    services.apply_translation(obj=obj, language=language, texts=fields, user=None)
+                    outcome = services.APPLIED
+                else:
+                    outcome = services.save_translation(obj=obj, language=language, texts=fields, user=user)
+                (summary.proposed if outcome == services.PROPOSED else summary.applied).extend(names)
+            elif (
+                user is not None and services.review_required(language) and not services.may_review(user, obj, language)
+            ):
+                summary.incomplete.append(key)
+            else:
+                _apply_part(obj=obj, language=language, texts=fields, user=user)
+                summary.applied.extend(names)
     return summary
+
+
+def _apply_part(*, obj: TranslationWorkflow, language: str, texts: dict[str, str], user) -> None:
+    """Publish some fields of a translation whose other fields still need work: a new one is outdated, an existing
+    one keeps its status; the fields applied now count as made from today's source, and feed the memory."""
+    is_new = not obj.has_translation(language)
+    obj.set_current_language(language)
+    for name, value in texts.items():
+        setattr(obj, name, value)
+    obj.save()
+    translation = obj.translations.get(language_code=language)
+    if is_new:
+        translation.translation_status = TranslationStatus.OUTDATED
+    translation.translated_by = user
+    translation.translated_at = timezone.now()
+    translation.save(update_fields=["translation_status", "translated_by", "translated_at"])
+    source = {name: text for name, text in services.source_texts(obj).items() if name in texts}
+    record, _created = TranslationRecord.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, language=language
+    )
+    record.made_from = {**record.made_from, **source}
+    record.save(update_fields=["made_from"])
+    memory.remember(obj=obj, language=language, source=source, target=texts)
 
 
 def export_filename(language: str, selection: str) -> str:

@@ -3,17 +3,21 @@
 from collections import Counter
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
-from django.shortcuts import render
-from django.urls import path, reverse
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, re_path, reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from translations import services
 from translations.forms import DashboardFilterForm, ExportForm, ImportForm
-from translations.models import TranslationStatus, translatable_languages, translation_models
+from translations.models import TranslationStatus, reviewed_languages, translatable_languages, translation_models
 from translations.po import MAX_UPLOAD_BYTES, export_catalogue, export_filename, import_catalogue, object_key
+from translations.queue import queue, workspace_url
+from translations.workspace import Workspace, load, model_for, record_of
 
 COUNTED = [TranslationStatus.MISSING, TranslationStatus.OUTDATED, TranslationStatus.MACHINE]
 
@@ -56,7 +60,9 @@ def _matrix(filters: dict, languages: list[str]) -> tuple[list[dict], dict[str, 
                             "label": _("original")
                             if code == obj.source_language
                             else TranslationStatus(states[code]).label,
-                            "url": f"{url}?language={code}",
+                            "url": f"{url}?language={code}"
+                            if code == obj.source_language
+                            else workspace_url(obj, code),
                         }
                         for code in shown
                     ],
@@ -124,10 +130,117 @@ def import_po(request):
     return dashboard(request, summary=summary)
 
 
+def queue_view(request, language):
+    """A translator's queue in one of their languages."""
+    _check_access(request)
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    if language not in translatable_languages(request.user):
+        raise PermissionDenied
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Queue: %(language)s") % {"language": get_language_info(language)["name_translated"]},
+        "language": language,
+        "items": queue(language),
+        "reviewer": language in reviewed_languages(request.user),
+    }
+    return render(request, "admin/translations/queue.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def workspace(request, label, pk, language):
+    """One object in one language, side by side with its source: read, check, save (or propose), review."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    model = model_for(label)
+    opts = model._meta
+    if not request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        raise PermissionDenied
+    if language not in translatable_languages(request.user, model):
+        raise PermissionDenied
+    obj = load(model, int(pk), language)
+    space = Workspace(obj=obj, language=language, record=record_of(obj))
+    reviewer = language in reviewed_languages(request.user, model)
+    if request.method != "POST":
+        form = space.form()
+        space.annotate(form, with_checks=False)
+        return _render_workspace(request, space, form, reviewer)
+
+    data = request.POST.copy()
+    name, _colon, entry_id = request.POST.get("take", "").rpartition(":")
+    if name:  # "use this suggestion": put it in its box, save nothing
+        entry = space.suggestion(entry_id)
+        if entry is not None and name in data:
+            data[name] = entry.target_text
+        form = space.form(data)
+        form.is_valid()
+        space.annotate(form, with_checks=True)
+        return _render_workspace(request, space, form, reviewer)
+
+    form = space.form(data)
+    action = request.POST.get("action", "check")
+    valid = form.is_valid()
+    space.annotate(form, with_checks=True)
+    problems = [p for row in space.rows() for p in row.problems]
+    if not valid or action == "check":
+        if valid:
+            messages.info(request, _("Checked. Nothing was saved yet."))
+        return _render_workspace(request, space, form, reviewer)
+    if action in ("approve", "send_back") and (not reviewer or space.proposal is None):
+        raise PermissionDenied
+    if action == "send_back":
+        services.send_back(obj=obj, language=language, reviewer=request.user, note=form.cleaned_data["review_note"])
+        messages.success(request, _("The translation was sent back with your note; it stays unpublished."))
+        return redirect("translation_queue", language=language)
+    if any(p.blocking for p in problems):
+        form.add_error(None, _("Fix the problems marked below before saving."))
+        return _render_workspace(request, space, form, reviewer)
+    if problems and not form.cleaned_data["confirm"]:
+        form.add_error("confirm", _("The checks found something to look at. Correct it, or tick this box to save."))
+        return _render_workspace(request, space, form, reviewer)
+    if action == "approve":
+        services.approve(obj=obj, language=language, reviewer=request.user, texts=form.texts())
+        messages.success(request, _("Approved: the translation is now public."))
+    elif (
+        services.save_translation(obj=obj, language=language, texts=form.texts(), user=request.user)
+        == services.PROPOSED
+    ):
+        messages.success(request, _("Saved for review. Readers see it once a reviewer approves it."))
+    else:
+        messages.success(request, _("Saved: the translation is now public."))
+    return redirect("translation_queue", language=language)
+
+
+def _render_workspace(request, space, form, reviewer):
+    obj, language = space.obj, space.language
+    opts = obj._meta
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Translate “%(object)s” into %(language)s")
+        % {"object": obj, "language": get_language_info(language)["name_translated"]},
+        "space": space,
+        "form": form,
+        "obj": obj,
+        "opts": opts,
+        "language": language,
+        "reviewer": reviewer,
+        "review_applies": obj.review_required and not reviewer,
+        "has_warnings": any(problem for row in space.rows() for problem in row.problems),
+        "admin_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]),
+    }
+    return render(request, "admin/translations/workspace.html", context)
+
+
 def urls():
     """The dashboard's addresses, placed under /admin/ by the root URLconf."""
     return [
         path("", admin.site.admin_view(dashboard), name="translation_dashboard"),
         path("export/", admin.site.admin_view(export_po), name="translation_export"),
         path("import/", admin.site.admin_view(import_po), name="translation_import"),
+        path("queue/<str:language>/", admin.site.admin_view(queue_view), name="translation_queue"),
+        re_path(
+            r"^(?P<label>[a-z_]+\.[a-z_]+)/(?P<pk>[0-9]{1,18})/(?P<language>[a-z-]{2,10})/$",
+            admin.site.admin_view(workspace),
+            name="translation_workspace",
+        ),
     ]

@@ -14,8 +14,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Each app that has a demo module contributes its part, in INSTALLED_APPS order.
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                if module_has_submodule(app_config.module, "demo"):
-                    summary = import_module(f"{app_config.name}.demo").load()
-                    self.stdout.write(summary)
+            demos = [
+                import_module(f"{app_config.name}.demo")
+                for app_config in apps.get_app_configs()
+                if module_has_submodule(app_config.module, "demo")
+            ]
+            for demo in demos:
+                self.stdout.write(demo.load())
+            # Then what reads every app's content (e.g. the translation memory).
+            for demo in demos:
+                if hasattr(demo, "after_all"):
+                    self.stdout.write(demo.after_all())
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

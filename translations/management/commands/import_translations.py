@@ -30,9 +30,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Applied: {len(summary.applied)}; untranslated or fuzzy: {summary.not_translated}")
         for item in summary.conflicts:
             self.stdout.write(f"Conflict (source changed since export): {item}")
+        for item in summary.changed_on_site:
+            self.stdout.write(f"Conflict (translation changed on the site since export): {item}")
         for item in summary.unknown:
             self.stdout.write(f"Unknown entry: {item}")
-        if summary.conflicts or summary.unknown:
+        if summary.conflicts or summary.changed_on_site or summary.unknown:
             raise CommandError("Some entries were not applied; see above.")
 
 
