@@ -3,13 +3,16 @@
 from collections import Counter
 
 from django import forms
+from django.conf import settings
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from parler.admin import TranslatableAdmin
 
@@ -30,6 +33,7 @@ from conference.models import (
 from conference.services import change_capacity, delete_registration, publish_schedule_version
 from core.spreadsheet import csv_download
 from translations.admin import TranslationWorkflowAdmin, WorkflowForm
+from translations.invitations import invite_translator
 
 
 class DayInline(TranslationTabularInline):
@@ -241,11 +245,99 @@ class RegistrationAdmin(admin.ModelAdmin):
         return render(request, "admin/conference/registration_summary.html", context)
 
 
+class InviteTranslatorsForm(forms.Form):
+    """The languages each volunteer chosen for an invitation will translate into, ticked from their language pairs."""
+
+    def __init__(self, *args, volunteers, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(code, get_language_info(code)["name_translated"]) for code, _name in settings.LANGUAGES]
+        for volunteer in volunteers:
+            self.fields[self.field_name(volunteer)] = forms.MultipleChoiceField(
+                choices=choices,
+                initial=volunteer.target_languages(),
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"required": _("Choose at least one language to translate into.")},
+            )
+
+    @staticmethod
+    def field_name(volunteer: Volunteer) -> str:
+        return f"languages-{volunteer.pk}"
+
+
 @admin.register(Volunteer)
 class VolunteerAdmin(admin.ModelAdmin):
     list_display = ["__str__", "email", "role_list", "language_pairs"]
     list_filter = ["days"]
     search_fields = ["registration__name", "language_pairs"]
+    actions = ["invite_as_translator"]
+
+    def has_invite_permission(self, request):
+        # Whoever may assign translators their languages (editors): the account an invitation makes can do no more.
+        return request.user.has_perm("translations.add_translatorlanguage")
+
+    @admin.action(description=_("Invite as translator"), permissions=["invite"])
+    def invite_as_translator(self, request, queryset):
+        """A page that shows who gets invited and lets the editor pick their languages; then the invitations."""
+        volunteers = list(queryset.select_related("registration").order_by("registration__name", "pk"))
+        invitable = [volunteer for volunteer in volunteers if volunteer.registration.anonymised_at is None]
+        if skipped := len(volunteers) - len(invitable):
+            message = ngettext(
+                "%(count)d anonymised volunteer was skipped: there is no one to invite.",
+                "%(count)d anonymised volunteers were skipped: there is no one to invite.",
+                skipped,
+            )
+            self.message_user(request, message % {"count": skipped}, messages.WARNING)
+        if not invitable:
+            return None
+        form = InviteTranslatorsForm(request.POST if "confirm" in request.POST else None, volunteers=invitable)
+        if form.is_valid():
+            self._invite(request, invitable, form)
+            return None
+        rows = [
+            {
+                "volunteer": volunteer,
+                "field": form[form.field_name(volunteer)],
+                "offered": Volunteer.Role.TRANSLATOR in volunteer.roles,
+            }
+            for volunteer in invitable
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Invite volunteers to translate"),
+            "opts": self.model._meta,
+            "rows": rows,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/conference/volunteer/invite_translators.html", context)
+
+    def _invite(self, request, volunteers: list[Volunteer], form: InviteTranslatorsForm) -> None:
+        invited = 0
+        for volunteer in volunteers:
+            registration = volunteer.registration
+            try:
+                invite_translator(
+                    email=registration.email,
+                    name=registration.name,
+                    language=registration.language,
+                    languages=form.cleaned_data[form.field_name(volunteer)],
+                    invited_by=request.user,
+                )
+            except ValidationError as error:
+                message = gettext("%(name)s was not invited: %(reason)s")
+                self.message_user(
+                    request, message % {"name": registration.name, "reason": " ".join(error.messages)}, messages.ERROR
+                )
+            else:
+                invited += 1
+        if invited:
+            message = ngettext(
+                "%(count)d volunteer was invited to translate and gets an e-mail in their language.",
+                "%(count)d volunteers were invited to translate and get an e-mail in their language.",
+                invited,
+            )
+            self.message_user(request, message % {"count": invited}, messages.SUCCESS)
 
     @admin.display(description=_("e-mail"))
     def email(self, obj):

@@ -1,6 +1,7 @@
 """The conference: days, venues and rooms, tracks, sessions, speakers and published schedule versions."""
 
 import datetime
+import re
 import secrets
 import uuid
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -661,6 +662,9 @@ class Volunteer(models.Model):
         TRANSLATOR = "translator", _("translator")
         HELPER = "helper", _("helper")
 
+    # What volunteers write for a language instead of its code.
+    LANGUAGE_ALIASES = {"ua": "uk", "ukr": "uk", "pol": "pl", "eng": "en", "rus": "ru"}
+
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="volunteer")
     roles = models.JSONField(_("roles"), default=list)
     language_pairs = models.CharField(_("language pairs"), max_length=200, blank=True, help_text=_("e.g. pl-uk, pl-en"))
@@ -672,3 +676,13 @@ class Volunteer(models.Model):
 
     def __str__(self):
         return self.registration.name
+
+    def target_languages(self) -> list[str]:
+        """The site's languages the volunteer named as targets of their pairs, in the site's order: "pl-uk, pl-en"
+        gives uk and en; a pair written both ways ("pl<>uk", "pl↔uk") gives both; a lone code gives itself."""
+        named = set()
+        for pair in re.split(r"[,;\n]+", self.language_pairs.lower()):
+            codes = [self.LANGUAGE_ALIASES.get(code, code) for code in re.findall(r"[a-z]+", pair)]
+            if codes:
+                named.update(codes if re.search(r"<|↔|/", pair) else codes[-1:])
+        return [code for code, _name in settings.LANGUAGES if code in named]

@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from conference.sitemaps import sitemaps as conference_sitemaps
-from core import two_factor
+from core import accounts, two_factor
 from core import views as core_views
 from feedback.sitemaps import sitemaps as feedback_sitemaps
 from pages.sitemaps import sitemaps as pages_sitemaps
@@ -18,6 +18,7 @@ sitemaps = {**pages_sitemaps, **conference_sitemaps, **feedback_sitemaps}
 urlpatterns = [
     path("admin/translations/", include(translation_dashboard.urls())),
     path("admin/two-factor/", include(two_factor.urls())),
+    path("admin/invitation/", include(accounts.urls())),
     path("admin/", admin.site.urls),
     path("open311/", include("feedback.open311")),
     path("healthz", core_views.healthz, name="healthz"),
