@@ -10,8 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from conference.tests.factories import SessionFactory, SpeakerFactory
 from core.groups import EDITORS
 from pages.tests.factories import DocumentFactory, NewsEntryFactory, PageFactory
-from translations.apps import TRANSLATORS
-from translations.models import TranslatorLanguage, translation_models
+from translations.models import translation_models
 from translations.po import export_catalogue, import_catalogue
 from translations.tests.factories import set_translations
 
@@ -54,20 +53,6 @@ def posted(obj, language, **changes):
     """What the change form in `language` would post: every text of that language, with `changes`."""
     data = {name: text(obj, language, name) for name in obj.translated_text_fields()}
     return {**data, **changes}
-
-
-@pytest.fixture
-def volunteer(django_user_model, db):
-    user = django_user_model.objects.create_user("olena", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=TRANSLATORS))
-    TranslatorLanguage.objects.create(user=user, language="uk")
-    return user
-
-
-@pytest.fixture
-def volunteer_client(client, volunteer):
-    client.force_login(volunteer)
-    return client
 
 
 @pytest.mark.parametrize("label", TRANSLATED)

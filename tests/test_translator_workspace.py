@@ -69,25 +69,11 @@ def posted(response, **changes):
 
 
 @pytest.fixture
-def volunteer(django_user_model, db):
-    user = django_user_model.objects.create_user("olena", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=TRANSLATORS))
-    TranslatorLanguage.objects.create(user=user, language="uk")
-    return user
-
-
-@pytest.fixture
 def reviewer(django_user_model, db):
     user = django_user_model.objects.create_user("bohdan", password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=TRANSLATORS))
     TranslatorLanguage.objects.create(user=user, language="uk", reviewer=True)
     return user
-
-
-@pytest.fixture
-def volunteer_client(client, volunteer):
-    client.force_login(volunteer)
-    return client
 
 
 def test_the_queue_lists_what_waits_in_my_language_oldest_first(volunteer_client):

@@ -161,26 +161,23 @@ def _assignments(user) -> dict[str, bool]:
 def translatable_languages(user, model=None) -> list[str]:
     """The language codes `user` may change translations in, in the site's order: all for an editor of `model`,
     otherwise only those assigned to them (none for anyone else)."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    if is_translation_editor(user, model):
-        return codes
-    if not user.is_authenticated:
-        return []
-    assigned = _assignments(user)
-    return [code for code in codes if code in assigned]
+    return _languages_of(user, model, reviewing=False)
 
 
 def reviewed_languages(user, model=None) -> list[str]:
     """The language codes in which `user` may approve others' translations: all for an editor, otherwise those
     they were made a reviewer of."""
+    return _languages_of(user, model, reviewing=True)
+
+
+def _languages_of(user, model, *, reviewing: bool) -> list[str]:
     codes = [code for code, _name in settings.LANGUAGES]
     if is_translation_editor(user, model):
         return codes
     if not user.is_authenticated:
         return []
     assigned = _assignments(user)
-    return [code for code in codes if assigned.get(code)]
-
+    return [code for code in codes if code in assigned and (assigned[code] or not reviewing)]
 
 class LanguageSetting(models.Model):
     """How one language is translated: whether a volunteer's translation waits for a reviewer before it is public."""
