@@ -202,9 +202,10 @@ def test_editor_brings_an_outdated_ukrainian_translation_up_to_date(page, site, 
     cell = page.get_by_role("row", name=re.compile("What the programme is for")).get_by_role("link", name="outdated")
     expect(cell).to_have_count(1)
     cell.click()
-    expect(page).to_have_url(re.compile(rf"/admin/pages/page/{aims.pk}/change/\?language=uk$"))
-    page.get_by_label("Body").fill("Оновлений текст про мету програми.")
-    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page).to_have_url(re.compile(rf"/admin/translations/pages.page/{aims.pk}/uk/$"))  # the workspace
+    page.get_by_label(re.compile(r"^Body, part 3")).fill("> Оновлений текст про мету програми.")
+    page.get_by_role("button", name="Save and publish").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/translations/queue/uk/$"))
 
     page.goto("/admin/translations/?language=uk")
     row = page.get_by_role("row", name=re.compile("What the programme is for"))
