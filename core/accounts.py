@@ -58,6 +58,7 @@ class SetPasswordView(PasswordResetConfirmView):
 
     def get_context_data(self, **kwargs):
         context = {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        context["is_nav_sidebar_enabled"] = False  # whoever follows the link is not logged in: nothing to list
         if self.validlink:
             context["username"] = self.user.get_username()
         else:

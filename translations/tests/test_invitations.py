@@ -93,6 +93,8 @@ def test_following_the_link_sets_the_password_then_the_admin_shows_only_their_la
     html = page.content.decode()
     assert '<html lang="uk"' in html
     assert "Оберіть пароль" in html and 'value="oksana"' in html
+    # Not logged in yet: no admin sidebar telling her she may change nothing.
+    assert 'id="nav-sidebar"' not in html
 
     too_short = client.post(form_url, {"new_password1": "abc", "new_password2": "abc"})
     assert too_short.status_code == 200
