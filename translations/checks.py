@@ -21,6 +21,7 @@ _REFERENCE_TARGET = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)>?", re.MULTI
 _BARE_URL = re.compile(r"(?:https?://|mailto:|tel:)[^\s<>()\[\]]+", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s", re.MULTILINE)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)", re.MULTILINE)
+_STRUCTURAL_LINE = re.compile(r"^\s*[>|]|(?: {2}|\\)$")
 _WORD = re.compile(r"\w+")
 
 
@@ -99,7 +100,9 @@ def _structure(source: str, translation: str) -> list[Problem]:
 
 
 def _line_count(text: str) -> int:
-    return sum(1 for line in text.splitlines() if line.strip())
+    """Lines that carry structure: a quote, a table row or a hard line break. A paragraph's other line breaks are
+    soft in Markdown (it reads as one line), so a translation may wrap its sentences as it likes."""
+    return sum(1 for line in text.splitlines() if _STRUCTURAL_LINE.search(line))
 
 
 # The glossary: terms found by their stems, since Polish, Ukrainian and Russian inflect them.

@@ -72,7 +72,13 @@ def test_a_lost_heading_warns():
 
 
 def test_a_different_number_of_lines_warns():
-    assert codes("Pierwsza linia.\nDruga linia.", "Перший рядок. Другий рядок.") == [("lines", False)]
+    assert codes("> Pierwsza linia.\n> Druga linia.", "> Перший рядок. Другий рядок.") == [("lines", False)]
+    assert codes("Pierwsza linia,  \ndruga linia.", "Перший рядок, другий рядок.") == [("lines", False)]
+
+
+def test_a_paragraph_may_wrap_its_lines_as_it_likes():
+    # In Markdown a single line break inside a paragraph is soft: it reads as a space.
+    assert codes("Pierwsza linia\ni druga.", "Перший рядок і другий.") == []
 
 
 def test_a_translation_identical_to_the_source_warns_unless_there_is_nothing_to_translate():
