@@ -139,6 +139,8 @@ def read_catalogue(content: bytes, *, language: str) -> polib.POFile:
         raise ValidationError(
             _("The file is not in UTF-8. Save it as UTF-8 and try again."), code="encoding"
         ) from error
+    if b"\x00" in content:  # no text holds a NUL, nor can PostgreSQL store one
+        raise ValidationError(_("This is not a readable .po file."), code="malformed")
     # polib takes a string that names an existing file as a path, so the upload is always parsed from a file.
     with tempfile.NamedTemporaryFile(suffix=".po") as upload:
         upload.write(content)
@@ -172,7 +174,8 @@ def _resolve(context: str):
         return None
     if not issubclass(model, TranslationWorkflow):
         return None
-    obj = model.objects.filter(pk=pk).prefetch_related("translations").first() if pk.isdigit() else None
+    number = pk.isascii() and pk.isdigit()  # not "²", which isdigit() but no database takes as a number
+    obj = model.objects.filter(pk=pk).prefetch_related("translations").first() if number else None
     if obj is None or field_name not in obj.translated_text_fields():
         return None
     return obj, field_name, exported

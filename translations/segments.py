@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Words, runs of whitespace, and single other characters: joined again they give back the text exactly.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# A word diff costs about the product of the two texts' token counts, and far more for repetitive text (5,000
+# repeated words took a minute): above this product texts are compared line by line, changed lines word by word
+# while twice this budget lasts, and the rest shown whole, so that no text anyone posts holds a page up.
+MAX_DIFF_WORK = 250_000
 
 
 class SegmentState(models.TextChoices):
@@ -115,8 +119,35 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
     The equal and inserted parts joined give `new`, the equal and deleted parts give `old`. A lone space between
     two changes is folded into them, so a rewritten phrase reads as one change rather than word, space, word.
+    Texts too long to compare word by word at once are compared line by line first (see MAX_DIFF_WORK).
     """
-    old_tokens, new_tokens = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    old, new = old or "", new or ""
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    if len(old_tokens) * len(new_tokens) <= MAX_DIFF_WORK:
+        return _token_diff(old_tokens, new_tokens)
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    if len(old_lines) * len(new_lines) > MAX_DIFF_WORK:
+        return _whole(old, new)
+    parts, budget = [], 2 * MAX_DIFF_WORK
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, old_start, old_end, start, end in matcher.get_opcodes():
+        deleted, inserted = "".join(old_lines[old_start:old_end]), "".join(new_lines[start:end])
+        work = len(_TOKEN.findall(deleted)) * len(_TOKEN.findall(inserted))
+        if tag == "equal":
+            parts.append(("equal", inserted))
+        elif work <= min(MAX_DIFF_WORK, budget):
+            parts += _token_diff(_TOKEN.findall(deleted), _TOKEN.findall(inserted))
+            budget -= work
+        else:
+            parts += _whole(deleted, inserted)
+    return parts
+
+
+def _whole(old: str, new: str) -> list[tuple[str, str]]:
+    return [(op, text) for op, text in (("delete", old), ("insert", new)) if text]
+
+
+def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[str, str]]:
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     runs = []  # equal text as a str, a change as a [deleted, inserted] pair
     for tag, old_start, old_end, start, end in matcher.get_opcodes():

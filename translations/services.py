@@ -105,9 +105,12 @@ def save_translation(
     return APPLIED
 
 
-def apply_translation(*, obj: TranslationWorkflow, language: str, texts: dict[str, str], user, machine=False) -> None:
+def apply_translation(
+    *, obj: TranslationWorkflow, language: str, texts: dict[str, str], user, machine=False, made_from=None
+) -> None:
     """Make `texts` the public translation: saved, up to date (or machine-made), its source remembered, any
-    proposal cleared, and its segments added to the translation memory."""
+    proposal cleared, and its segments added to the translation memory. Given `made_from` (the source a proposal
+    was translated from), that is remembered instead, and a translation of a source changed since stays outdated."""
     from translations import memory  # the memory reads segments, which read this module's callers
 
     with transaction.atomic():
@@ -117,7 +120,11 @@ def apply_translation(*, obj: TranslationWorkflow, language: str, texts: dict[st
         obj.save_translations()
         record_translation_save(obj=obj, language=language, user=user, text_changed=False, machine=machine)
         record = record_for(obj, language)
-        if record.proposed is not None:
+        stale = made_from is not None and made_from != record.made_from
+        if stale:
+            record.made_from = made_from
+            obj.translations.filter(language_code=language).update(translation_status=TranslationStatus.OUTDATED)
+        if stale or record.proposed is not None:
             record.proposed = record.proposed_from = record.proposed_by = record.proposed_at = None
             record.review_note = ""
             record.save()
@@ -125,14 +132,37 @@ def apply_translation(*, obj: TranslationWorkflow, language: str, texts: dict[st
             memory.remember(obj=obj, language=language, source=record.made_from, target=texts)
 
 
-def approve(*, obj: TranslationWorkflow, language: str, reviewer, texts: dict[str, str] | None = None) -> None:
-    """A reviewer publishes the translation waiting for review, as proposed or as they corrected it."""
-    record = record_for(obj, language)
+class ProposalChanged(ValueError):
+    """Nothing waits for review any more, or not the proposal the reviewer read: approved, or saved again."""
+
+
+def proposal_stamp(record: TranslationRecord | None) -> str:
+    """Which proposal a record holds ("" for none), to tell whether it is still the one a reviewer read."""
     if record is None or record.proposed is None:
-        raise ValueError("nothing waits for review")
+        return ""
+    return record.proposed_at.isoformat() if record.proposed_at else "?"
+
+
+def approve(
+    *,
+    obj: TranslationWorkflow,
+    language: str,
+    reviewer,
+    texts: dict[str, str] | None = None,
+    expected: str | None = None,
+) -> None:
+    """A reviewer publishes the translation waiting for review, as proposed or as they corrected it; given the
+    `expected` proposal_stamp, only if that proposal still waits. Translated from the source it was proposed for,
+    it stays outdated if that source changed since. The record is locked, so two reviewers publish once."""
     if not may_review(reviewer, obj, language):
         raise PermissionDenied
-    apply_translation(obj=obj, language=language, texts=texts or record.proposed, user=reviewer)
+    with transaction.atomic():
+        record = _records(obj).select_for_update().filter(language=language).first()
+        if record is None or record.proposed is None or expected not in (None, proposal_stamp(record)):
+            raise ProposalChanged("nothing waits for review, or not the proposal the reviewer read")
+        apply_translation(
+            obj=obj, language=language, texts=texts or record.proposed, user=reviewer, made_from=record.proposed_from
+        )
 
 
 def send_back(*, obj: TranslationWorkflow, language: str, reviewer, note: str) -> None:

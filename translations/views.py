@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, re_path, reverse
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,6 +20,10 @@ from translations.queue import queue, workspace_url
 from translations.workspace import Workspace, load, model_for, record_of
 
 COUNTED = [TranslationStatus.MISSING, TranslationStatus.OUTDATED, TranslationStatus.MACHINE]
+CHANGED_SINCE = gettext_lazy(
+    "The source text or the translation waiting for review changed since you opened this page: nothing was saved. "
+    "Check the text below, then save again."
+)
 
 
 def _check_access(request):
@@ -186,8 +190,12 @@ def workspace(request, label, pk, language):
         if valid:
             messages.info(request, _("Checked. Nothing was saved yet."))
         return _render_workspace(request, space, form, reviewer)
-    if action in ("approve", "send_back") and (not reviewer or space.proposal is None):
+    if action in ("approve", "send_back") and not reviewer:
         raise PermissionDenied
+    if request.POST.get("version", space.version) != space.version or (
+        action in ("approve", "send_back") and space.proposal is None
+    ):
+        return _changed_since(request, space, form, reviewer, review=action in ("approve", "send_back"))
     if action == "send_back":
         services.send_back(obj=obj, language=language, reviewer=request.user, note=form.cleaned_data["review_note"])
         messages.success(request, _("The translation was sent back with your note; it stays unpublished."))
@@ -199,7 +207,16 @@ def workspace(request, label, pk, language):
         form.add_error("confirm", _("The checks found something to look at. Correct it, or tick this box to save."))
         return _render_workspace(request, space, form, reviewer)
     if action == "approve":
-        services.approve(obj=obj, language=language, reviewer=request.user, texts=form.texts())
+        try:
+            services.approve(
+                obj=obj,
+                language=language,
+                reviewer=request.user,
+                texts=form.texts(),
+                expected=services.proposal_stamp(space.record),
+            )
+        except services.ProposalChanged:  # approved or saved again by someone else since this request began
+            return _changed_since(request, space, form, reviewer, review=True)
         messages.success(request, _("Approved: the translation is now public."))
     elif (
         services.save_translation(obj=obj, language=language, texts=form.texts(), user=request.user)
@@ -209,6 +226,18 @@ def workspace(request, label, pk, language):
     else:
         messages.success(request, _("Saved: the translation is now public."))
     return redirect("translation_queue", language=language)
+
+
+def _changed_since(request, space, form, reviewer, *, review: bool):
+    """The page again, saying that nothing was saved because the source or the proposal changed since it was read:
+    with what its author wrote, or for a reviewer with the proposal as it is now, the one they must read."""
+    if review:
+        obj = load(type(space.obj), space.obj.pk, space.language)
+        space = Workspace(obj=obj, language=space.language, record=record_of(obj))
+        form = space.form()
+        space.annotate(form, with_checks=False)
+    messages.error(request, CHANGED_SINCE)
+    return _render_workspace(request, space, form, reviewer)
 
 
 def _render_workspace(request, space, form, reviewer):

@@ -1,6 +1,8 @@
 """The translator's workspace: one object in one language, field by field and segment by segment beside its source,
 with what changed in the source, suggestions from the translation memory, the glossary and the checks."""
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django import forms
@@ -20,10 +22,11 @@ from translations.models import (
     TranslationWorkflow,
     translation_models,
 )
-from translations.services import source_texts
+from translations.services import proposal_stamp, source_texts
 
 # Below this similarity a remembered translation helps less than it distracts.
 MIN_SCORE = 0.5
+NO_SOURCE = _("There is no source text to translate yet.")
 
 
 def source_title(obj: TranslationWorkflow) -> str:
@@ -168,6 +171,14 @@ class Workspace:
         return changes
 
     @property
+    def version(self) -> str:
+        """The source texts and the proposal this page shows, as a mark the form sends back: a post made from another
+        version (the source or the proposal changed meanwhile) is shown again rather than saved over changes its
+        author never saw."""
+        shown = json.dumps([source_texts(self.obj), proposal_stamp(self.record)], sort_keys=True)
+        return hashlib.sha256(shown.encode()).hexdigest()[:16]
+
+    @property
     def status_label(self) -> str:
         return TranslationStatus(self.status).label
 
@@ -192,18 +203,23 @@ class Workspace:
             if row.previous_source is not None:
                 row.diff_html = segments.diff_html(row.previous_source, row.source)
             if row.state != segments.SegmentState.UP_TO_DATE:  # what is up to date needs no suggestion
-                row.suggestions = [s for s in suggestions if s.score >= MIN_SCORE and s.target_text != text]
+                row.suggestions = [s for s in suggestions if s.score >= MIN_SCORE and not _same(s.target_text, text)]
             row.glossary = checks.glossary_problems(row.source, text, terms) if text else []
             if with_checks and text:
                 row.problems = checks.check(row.source, text, language=self.language)
 
     def suggestion(self, entry_id: str) -> MemoryEntry | None:
         """A memory entry a 'use this' button names, if it belongs to this language pair."""
-        if not entry_id.isdigit():
+        if not (entry_id.isascii() and entry_id.isdigit()):  # not "²", which isdigit() but int() refuses
             return None
         return MemoryEntry.objects.filter(
             pk=entry_id, source_language=self.obj.source_language, language=self.language
         ).first()
+
+
+def _same(first: str, second: str) -> bool:
+    """The same words, however the lines are wrapped: a suggestion equal to the box would only repeat it."""
+    return first.split() == second.split()
 
 
 class WorkspaceForm(forms.Form):
@@ -243,7 +259,11 @@ class WorkspaceForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if not self.workspace.rows():
+            raise forms.ValidationError(NO_SOURCE, code="no_source")
         texts = self.texts()
+        if not any(texts.values()):
+            self.add_error(None, _("Write the translation in the boxes before saving."))
         for group in self.workspace.fields:
             limit = self.limits[group.name]
             if limit and len(texts[group.name]) > limit:
@@ -252,6 +272,7 @@ class WorkspaceForm(forms.Form):
                     _("At most %(limit)d characters (this has %(length)d).")
                     % {"limit": limit, "length": len(texts[group.name])},
                 )
-        if "title" in texts and not texts["title"]:
-            self.add_error(self.workspace.fields[0].rows[0].name, _("A translation needs its title."))
+        title = next((group for group in self.workspace.fields if group.name == "title" and group.rows), None)
+        if title is not None and not texts["title"]:  # a source without a title asks for none
+            self.add_error(title.rows[0].name, _("A translation needs its title."))
         return cleaned
