@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from translations import memory, services
+from translations import services
 from translations.models import (
     TranslationRecord,
     TranslationStatus,
@@ -266,32 +266,9 @@ def import_catalogue(*, content: bytes, language: str, user=None) -> ImportSumma
             ):
                 summary.incomplete.append(key)
             else:
-                _apply_part(obj=obj, language=language, texts=fields, user=user)
+                services.apply_part(obj=obj, language=language, texts=fields, user=user)
                 summary.applied.extend(names)
     return summary
-
-
-def _apply_part(*, obj: TranslationWorkflow, language: str, texts: dict[str, str], user) -> None:
-    """Publish some fields of a translation whose other fields still need work: a new one is outdated, an existing
-    one keeps its status; the fields applied now count as made from today's source, and feed the memory."""
-    is_new = not obj.has_translation(language)
-    obj.set_current_language(language)
-    for name, value in texts.items():
-        setattr(obj, name, value)
-    obj.save()
-    translation = obj.translations.get(language_code=language)
-    if is_new:
-        translation.translation_status = TranslationStatus.OUTDATED
-    translation.translated_by = user
-    translation.translated_at = timezone.now()
-    translation.save(update_fields=["translation_status", "translated_by", "translated_at"])
-    source = {name: text for name, text in services.source_texts(obj).items() if name in texts}
-    record, _created = TranslationRecord.objects.get_or_create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, language=language
-    )
-    record.made_from = {**record.made_from, **source}
-    record.save(update_fields=["made_from"])
-    memory.remember(obj=obj, language=language, source=source, target=texts)
 
 
 def export_filename(language: str, selection: str) -> str:

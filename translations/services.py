@@ -48,17 +48,22 @@ def record_translation_save(
                 obj.source_changed_at = now
                 obj.translations.exclude(language_code=language).update(translation_status=TranslationStatus.OUTDATED)
             elif text_changed:  # a typo fixed: the translations still match, so do the texts they were made from
-                _records(obj).update(made_from=source_texts(type(obj).objects.get(pk=obj.pk)))
+                _records(obj).update(made_from=_stored_source_texts(obj))
             status = TranslationStatus.UP_TO_DATE
         else:
             status = TranslationStatus.MACHINE if machine else TranslationStatus.UP_TO_DATE
-            fresh = type(obj).objects.prefetch_related("translations").get(pk=obj.pk)
             TranslationRecord.objects.update_or_create(
-                **_record_key(obj, language), defaults={"made_from": source_texts(fresh)}
+                **_record_key(obj, language), defaults={"made_from": _stored_source_texts(obj)}
             )
         obj.translations.filter(language_code=language).update(
             translation_status=status, translated_by=user, translated_at=now
         )
+
+
+def _stored_source_texts(obj: TranslationWorkflow) -> dict[str, str]:
+    """The source texts as saved now, in one query: translations prefetched before a save may hold the old ones."""
+    row = obj.translations.filter(language_code=obj.source_language).first()
+    return {name: getattr(row, name, "") or "" for name in obj.translated_text_fields()} if row else {}
 
 
 def _record_key(obj: TranslationWorkflow, language: str) -> dict:
@@ -170,3 +175,26 @@ def send_back(*, obj: TranslationWorkflow, language: str, reviewer, note: str) -
     if not may_review(reviewer, obj, language):
         raise PermissionDenied
     _records(obj).filter(language=language).exclude(proposed=None).update(review_note=note)
+
+
+def apply_part(*, obj: TranslationWorkflow, language: str, texts: dict[str, str], user) -> None:
+    """Publish some fields of a translation whose other fields still need work (a partly translated .po file): a
+    new translation is outdated, an existing one keeps its status; the fields applied count as made from today's
+    source, and feed the memory."""
+    from translations import memory
+
+    with transaction.atomic():
+        is_new = not obj.has_translation(language)
+        obj.set_current_language(language)
+        for name, value in texts.items():
+            setattr(obj, name, value)
+        obj.save_translations()
+        changes = {"translated_by": user, "translated_at": timezone.now()}
+        if is_new:
+            changes["translation_status"] = TranslationStatus.OUTDATED
+        obj.translations.filter(language_code=language).update(**changes)
+        source = {name: text for name, text in _stored_source_texts(obj).items() if name in texts}
+        record, _created = TranslationRecord.objects.get_or_create(**_record_key(obj, language))
+        record.made_from = {**record.made_from, **source}
+        record.save(update_fields=["made_from"])
+        memory.remember(obj=obj, language=language, source=source, target=texts)
