@@ -92,6 +92,9 @@ def test_the_queue_lists_what_waits_in_my_language_oldest_first(volunteer_client
     # The page waits since its Polish changed, before the news entry was written.
     assert rows.index(url(outdated, "uk")) < rows.index(url(missing, "uk"))
     assert "machine-translated" in html and "outdated" in html and "missing" in html
+    # Since when, as HTML's <time> takes it: to the second, not Python's microseconds (the Nu checker refused those).
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert stamps and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", s) for s in stamps)
     # How much text: the news entry's title and summary are 6 words.
     assert re.search(rf"{re.escape(url(missing, 'uk'))}.*?<td>6</td>", html, re.S)
 
