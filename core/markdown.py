@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
@@ -15,7 +16,7 @@ from markdown_it.rules_block import reference
 from markdown_it.rules_inline import autolink, backtick, html_inline
 
 ALLOWED_TAGS = {"h2", "h3", "h4", "p", "br", "hr", "ul", "ol", "li", "a", "strong", "em", "blockquote", "code", "pre"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "h2": {"id"}}  # ids: ours, from _heading_ids
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 # Link targets that run code or carry a document of their own; markdown-it refuses the same ones.
@@ -71,8 +72,27 @@ def _demote_h1(state):
             token.tag = "h2"
 
 
+HEADING_ID_PREFIX = "section-"  # an id of its own: a heading "Main" must not take the id of the page's <main>
+
+
+def _heading_ids(state):
+    # Each second-level heading gets an id from its words, so "On this page" and a shared address can link to it.
+    taken = set()
+    for index, token in enumerate(state.tokens):
+        if token.type != "heading_open" or token.tag != "h2":
+            continue
+        words = state.tokens[index + 1].content if index + 1 < len(state.tokens) else ""
+        base = HEADING_ID_PREFIX + (slugify(words, allow_unicode=True)[:60].strip("-") or str(len(taken) + 1))
+        anchor, number = base, 2
+        while anchor in taken:
+            anchor, number = f"{base}-{number}", number + 1
+        taken.add(anchor)
+        token.attrSet("id", anchor)
+
+
 _markdown = MarkdownIt("commonmark", {"html": False}).disable("image")
 _markdown.core.ruler.push("demote_h1", _demote_h1)
+_markdown.core.ruler.push("heading_ids", _heading_ids)
 
 
 def clean_markdown(source: str) -> str:
@@ -448,3 +468,14 @@ def render_markdown(source: str) -> SafeString:
 def _without_empty_links(element: str, attribute: str, value: str) -> str | None:
     # A link whose unsafe target clean_markdown removed ("[x]()") is shown as its text, not as a link to this page.
     return None if element == "a" and attribute == "href" and not value.strip() else value
+
+
+_OUTLINE_HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+
+
+def outline(rendered: str) -> list[dict]:
+    """The second-level headings of text render_markdown made, in order: {"id", "title"} for "On this page"."""
+    return [
+        {"id": html.unescape(anchor), "title": html.unescape(re.sub(r"<[^>]+>", "", title)).strip()}
+        for anchor, title in _OUTLINE_HEADING.findall(str(rendered))
+    ]

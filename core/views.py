@@ -1,4 +1,4 @@
-"""Site-wide views: the health check, robots.txt, uploaded files and the error pages."""
+"""Site-wide views: the health check, robots.txt, the web app manifest, uploaded files and the error pages."""
 
 import logging
 import posixpath
@@ -16,10 +16,11 @@ from django.http import (
     QueryDict,
 )
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.module_loading import import_string
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from core.media import uploaded_file
@@ -46,6 +47,44 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# The palette's brand blue and page background (--colour-brand and --colour-background in static/css/site.css).
+THEME_COLOUR = "#0b4f8a"
+BACKGROUND_COLOUR = "#ffffff"
+
+
+@require_GET
+@cache_control(max_age=86400)
+def web_app_manifest(request):
+    """The web app manifest in the address's language: the site's name in it, its home page to start from."""
+    language = translation.get_language()
+    info = translation.get_language_info(language)
+    icons = [
+        {"src": static("img/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {"src": static("img/icon-maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+    ]
+    manifest = {
+        "id": "/",
+        "name": str(settings.SITE_NAME),
+        "short_name": str(settings.SITE_NAME),
+        "description": translation.gettext(
+            "The Open Kraków programme for foreign residents of Kraków, explained in your language."
+        ),
+        "lang": language,
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "start_url": reverse("pages:home"),
+        "scope": "/",
+        "display": "minimal-ui",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND_COLOUR,
+        "icons": icons,
+    }
+    return JsonResponse(
+        manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
 
 
 @require_GET
@@ -103,3 +142,10 @@ def server_error(request):
     except Exception:  # the error page must never fail in turn, whatever broke
         logger.exception("The 500 page itself failed to render")
         return HttpResponseServerError("Server error", content_type="text/plain; charset=utf-8")
+
+
+def style_guide(request):
+    """The living style page: every component of site.css with its class names. Only while DEBUG is on."""
+    if not settings.DEBUG:
+        raise Http404
+    return render(request, "core/style.html")

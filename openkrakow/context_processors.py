@@ -49,12 +49,14 @@ def language_versions(request) -> list[dict]:
     return versions
 
 
-# The main navigation: (URL name, label, what counts as this section: an app, or a set of URL names). News,
-# documents, contacts and search live in the pages app too, but they are no part of the programme.
+# The main navigation, task first (the programme, the conference, telling the city, whom to write to): (URL name,
+# label, what counts as this section: an app, or a set of URL names). News, documents, contacts and search live in
+# the pages app too, but they are no part of the programme.
 NAVIGATION = [
     ("pages:home", _("Programme"), {"pages:home", "pages:page"}),
     ("conference:overview", _("Conference"), "conference"),
     ("feedback:index", _("Feedback"), "feedback"),
+    ("pages:contacts", _("Contacts"), {"pages:contacts"}),
 ]
 
 

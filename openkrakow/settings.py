@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -58,11 +59,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "parler",
-    "post_office",
-    "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    # Under names in the site's languages for the admin's headings (core/app_names.py).
+    "core.app_names.OutboxConfig",
+    "core.app_names.LoginLockoutConfig",
+    "core.app_names.TwoStepVerificationConfig",
+    "core.app_names.AuthenticatorAppsConfig",
+    "core.app_names.BackupCodesConfig",
     # Its log-in and set-up pages, fitted to the admin in core/two_factor.py.
     "two_factor",
     # Ours: site-wide plumbing, the translation workflow, then the features. Imports run only this way.
@@ -261,15 +263,35 @@ if not HTTPS:
     # Without TLS, check --deploy's HTTPS warnings do not apply; production runs with HTTPS on.
     SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008", "security.W012", "security.W016"]
 
-# Content Security Policy: no inline scripts or styles anywhere.
+# Venue maps (static/js/venue-map.js): the tile server, OpenStreetMap's by default (mind its tile usage policy), and
+# the credit shown on the map. Empty turns the maps off; the address and directions links stay.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png").strip()
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION") or _("© OpenStreetMap contributors")
+MAP_TILE_ATTRIBUTION_URL = os.environ.get("MAP_TILE_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright")
+
+
+def csp_source(url_template: str) -> list[str]:
+    """The CSP source a tile URL template's server needs: its origin, a {s} subdomain as a wildcard; none for the
+    site's own (relative) URLs."""
+    parts = urlsplit(url_template)
+    if not parts.scheme and not parts.netloc:
+        return []
+    host = parts.netloc.replace("{s}", "*")
+    if parts.scheme not in ("https", "http") or not host or "{" in host:
+        raise ImproperlyConfigured(f"MAP_TILE_URL must be an http(s) address or a path, not {url_template!r}.")
+    return [f"{parts.scheme}://{host}"]
+
+
+# Content Security Policy: no inline scripts or styles anywhere; images from the map's tile server too.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *(csp_source(MAP_TILE_URL) if MAP_TILE_URL else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
+        "manifest-src": [SELF],  # the web app manifest, /<language>/manifest.webmanifest
         "form-action": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],

@@ -33,8 +33,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The site's name in the address's language, for a phone's home screen.
+    path("manifest.webmanifest", core_views.web_app_manifest, name="web_app_manifest"),
     path("conference/", include("conference.urls")),
     path("feedback/", include("feedback.urls")),
+    path("style/", core_views.style_guide, name="style_guide"),  # the living style page, in DEBUG only
     path("", include("pages.urls")),
 )
 

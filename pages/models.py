@@ -70,7 +70,10 @@ class Page(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Publishable, 
 
     HOME_SLUG = "home"
     # First path segments the site already uses for its own sections.
-    RESERVED_SLUGS = {"news", "documents", "contacts", "search", "conference", "feedback", "admin", "static", "media"}
+    RESERVED_SLUGS = {
+        *("news", "documents", "contacts", "search", "conference", "feedback", "admin", "static", "media"),
+        "style",  # the living style page, in DEBUG
+    }
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("The same in every language."))
     parent = models.ForeignKey(

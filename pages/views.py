@@ -3,6 +3,7 @@
 import datetime
 import logging
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -26,6 +27,9 @@ class TranslatedObjectMixin:
 
 
 class HomeView(TemplateView):
+    """Task first: the programme in the reader's language, the next conference (conference_teaser), telling the
+    city what matters and whom to contact; then the latest news."""
+
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
@@ -50,9 +54,13 @@ class PageView(TranslatedObjectMixin, DetailView):
         visible = Page.objects.visible_to(self.request.user).with_translations()
         paths = self.object.ancestor_paths()
         ancestors = {page.path: page for page in visible.filter(path__in=paths)}
+        # Its children and its siblings (for a section: the other sections) in one query, for the side column.
+        near = visible.programme().filter(Q(parent=self.object) | Q(parent_id=self.object.parent_id))
+        near = [page for page in near if page.pk != self.object.pk]
         return super().get_context_data(
             breadcrumbs=[ancestors[path] for path in paths if path in ancestors],
-            children=visible.filter(parent=self.object),
+            children=[page for page in near if page.parent_id == self.object.pk],
+            siblings=[page for page in near if page.parent_id != self.object.pk],
             **kwargs,
         )
 

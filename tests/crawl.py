@@ -373,7 +373,9 @@ RESOURCE_KINDS = [
     (r"^/\w\w/conference/schedule\.xml(\?|$)", "application/xml; charset=utf-8", "prefix"),
     (r"^/\w\w/conference/schedule\.json(\?|$)", "application/json", "prefix"),
     (r"^/\w\w/.*/feed/$", "application/atom+xml; charset=utf-8", "prefix"),
+    (r"^/\w\w/manifest\.webmanifest$", "application/manifest+json", "prefix"),
     (r"^/static/.*\.css$", "text/css", None),
+    (r"^/static/.*\.js$", "text/javascript", None),  # the venue map (static/js/venue-map.js, Leaflet)
     (r"^/static/.*\.(png|svg|ico|webp|jpg)$", "image/", None),
     (r"^/favicon\.ico$", "image/", None),
     # Uploaded documents: under the live server, Django's test handler serves them rather than our view.
@@ -413,7 +415,7 @@ def check_resource(response: Response, judge: "LanguageJudge") -> list[str]:
     if language and not problems:
         problems += [
             f"in the export: {problem}"
-            for text, claimed in shown_texts(response)
+            for text, claimed in shown_texts(response, language)
             if (problem := judge.problem(Block(text, claimed or language)))
         ]
     return problems
@@ -436,41 +438,76 @@ ICS_TEXTS = ("X-WR-CALNAME", "SUMMARY", "DESCRIPTION")
 REFERENCE = re.compile(r"[A-Z0-9]+-[A-Z0-9]+")
 
 
-def shown_texts(response: Response) -> list[tuple[str, str | None]]:
-    """The texts, each with the language its element claims (a feed entry's xml:lang), or None for the answer's."""
+def shown_texts(response: Response, language: str | None = None) -> list[tuple[str, str | None]]:
+    """The texts, each with the language its element claims (a feed entry's xml:lang, a calendar property's
+    LANGUAGE, a session the site shows in a fallback language), or None for the answer's."""
     kind = response.content_type.split(";")[0].strip()
     if response.path.startswith(("/open311/", "/sitemap", "/healthz")):
         return []
     if kind in XML_TEXTS:
         root = lxml.etree.fromstring(response.body)  # noqa: S320 (our own answer)
         elements = [element for path in XML_TEXTS[kind] for element in root.iterfind(path)]
-        return [block for element in elements if (element.text or "").strip() for block in _element_texts(element)]
+        fallbacks = _fallback_sessions(language) if kind == "application/xml" and root.find("day") is not None else {}
+        return [
+            block
+            for element in elements
+            if (element.text or "").strip()
+            for block in _element_texts(element, fallbacks.get(element.getparent().get("guid", "")))
+        ]
     if kind == "application/json":
         schedule = json.loads(response.body).get("schedule", {})
         events = [
             event for day in schedule.get("conference", {}).get("days", []) for room in day["rooms"].values()
             for event in room
         ]  # fmt: skip
-        texts = [schedule.get("conference", {}).get("title", "")]
-        texts += [e.get(key) or "" for e in events for key in ("title", "abstract")]
-        return [(text, None) for text in texts if text]
+        fallbacks = _fallback_sessions(language) if events else {}
+        texts = [(schedule.get("conference", {}).get("title", ""), None)]
+        texts += [(e.get(key) or "", fallbacks.get(e.get("guid"))) for e in events for key in ("title", "abstract")]
+        return [(text, claimed) for text, claimed in texts if text]
+    if kind == "application/manifest+json":  # what a phone shows of the site when it is added to its home screen
+        return [(json.loads(response.body)["description"], None)]
     if kind == "text/calendar":
         unfolded = re.sub(r"\r?\n[ \t]", "", response.body.decode())
-        values = [
-            line.split(":", 1)[1] for line in unfolded.splitlines() if line.split(";")[0].split(":")[0] in ICS_TEXTS
-        ]
+        lines = [line for line in unfolded.splitlines() if line.split(";")[0].split(":")[0] in ICS_TEXTS]
+        # A property in another language than the calendar's says so: SUMMARY;LANGUAGE=pl:… (RFC 5545).
+        values = [(line.split(":", 1)[1], _ics_language(line.split(":", 1)[0])) for line in lines]
         # A calendar's name joins two texts, "Open Kraków Conference 2017 · My agenda": each is judged on its own,
         # less a registration's reference ("OK17-ZKN7"), which is a code in no language.
-        texts = [re.sub(r"\\([,;\\])", r"\1", value).replace("\\n", " ") for value in values]
-        return [(part, None) for text in texts for part in text.split(" · ") if not REFERENCE.fullmatch(part)]
+        texts = [(re.sub(r"\\([,;\\])", r"\1", value).replace("\\n", " "), claimed) for value, claimed in values]
+        return [
+            (part, claimed) for text, claimed in texts for part in text.split(" · ") if not REFERENCE.fullmatch(part)
+        ]
     return []
 
 
-def _element_texts(element) -> list[tuple[str, str | None]]:
-    """A feed's HTML is read as a page is: each block in the language it claims (lang= inside, xml:lang outside)."""
+def _element_texts(element, claimed: str | None = None) -> list[tuple[str, str | None]]:
+    """A feed's HTML is read as a page is: each block in the language it claims (lang= inside, xml:lang outside,
+    or `claimed`, the language the site shows a session in where the format has no way to say it)."""
     body = element.text if element.get("type") == "html" else escape(element.text)
-    blocks = text_blocks(f'<html lang="{_claimed_language(element) or ""}"><body>{body}</body></html>')
+    blocks = text_blocks(f'<html lang="{claimed or _claimed_language(element) or ""}"><body>{body}</body></html>')
     return [(block.text, block.language or None) for block in blocks]
+
+
+def _ics_language(name_and_parameters: str) -> str | None:
+    """A calendar property's LANGUAGE parameter, if it has one."""
+    match = re.search(r";LANGUAGE=([A-Za-z]+)", name_and_parameters, flags=re.IGNORECASE)
+    return match.group(1).lower() if match else None
+
+
+def _fallback_sessions(language: str | None) -> dict[str, str]:
+    """The sessions a reader of the language sees in another one, by guid, with that language. The schedule formats
+    (frab XML, c3voc JSON) have no way to mark a text's language, so their texts are judged in the one the site
+    falls back to, as the session's page shows it."""
+    if not language:
+        return {}
+    from django.utils import translation
+
+    from conference.models import Session
+
+    with translation.override(language):
+        return {
+            str(s.guid): s.shown_language() for s in Session.objects.prefetch_related("translations") if s.is_fallback()
+        }
 
 
 def _claimed_language(element) -> str | None:
@@ -491,7 +528,7 @@ def _parse_problems(response: Response, language: str | None) -> list[str]:
                 feed_language = root.get(XML_LANG)
                 if feed_language != language:
                     return [f"the feed says xml:lang={feed_language!r}, expected {language!r}"]
-        elif kind == "application/json":
+        elif kind in ("application/json", "application/manifest+json"):
             json.loads(response.body)
         elif kind == "text/calendar" and not response.body.startswith(b"BEGIN:VCALENDAR"):
             return ["not an iCalendar file"]

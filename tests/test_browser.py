@@ -101,7 +101,7 @@ def test_journey_from_root_to_each_section_in_ukrainian(page, site):
     main_nav = page.get_by_role("navigation", name="Головне меню")
     for label, path, heading in [
         ("Конференція", "/uk/conference/", CONFERENCE["uk"]),
-        ("Відгуки", "/uk/feedback/", "Розкажіть місту, що для вас важливо"),
+        ("Звернення", "/uk/feedback/", "Розкажіть місту, що для вас важливо"),
         ("Програма", "/uk/", "Відкритий Краків: міська програма для іноземців"),
     ]:
         main_nav.get_by_role("link", name=label).click()
@@ -166,7 +166,7 @@ def test_programme_journey_with_honest_fallback(page, site, language):
     expect(page).to_have_url(re.compile(r"/ru/aims/forum/$"))
     notice = page.get_by_role("note")
     expect(notice).to_be_visible()
-    expect(notice).to_contain_text("Этот текст ещё не переведён")
+    expect(notice).to_contain_text("Этот текст пока недоступен на русском")
     expect(page.locator("article.page")).to_have_attribute("lang", "en")
     assert axe_violations(page) == []
 

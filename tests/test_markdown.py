@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conference.tests.factories import SessionFactory
-from core.markdown import clean_markdown, render_markdown
+from core.markdown import clean_markdown, outline, render_markdown
 from pages.models import Page
 from pages.tests.factories import NewsEntryFactory, PageFactory
 from pages.tests.helpers import add_page_in_admin
@@ -294,3 +294,23 @@ def test_what_is_saved_runs_nothing_wherever_it_is_shown(source):
     assert live_markup(with_html.render(stored)) == []  # a Markdown program that passes HTML through
     if not CODE.search(stored):  # code is left as written, whatever it shows
         assert live_markup(stored) == []  # a program that shows the source as HTML
+
+
+def test_second_level_headings_get_ids_of_their_own_for_on_this_page():
+    html = str(render_markdown("# Main\n\n## Дві мети\n\n## Дві мети\n\n## !!!\n\n### Sub"))
+    # Prefixed, so that a heading called "Main" cannot take the id of the page's <main>; repeated ones numbered.
+    assert '<h2 id="section-main">Main</h2>' in html
+    assert '<h2 id="section-дві-мети">Дві мети</h2>' in html
+    assert '<h2 id="section-дві-мети-2">Дві мети</h2>' in html
+    assert '<h2 id="section-4">!!!</h2>' in html
+    assert "<h3>Sub</h3>" in html
+    assert [heading["id"] for heading in outline(html)] == [
+        "section-main",
+        "section-дві-мети",
+        "section-дві-мети-2",
+        "section-4",
+    ]
+
+
+def test_an_id_written_by_an_editor_is_still_shown_as_text():
+    assert str(render_markdown('<h2 id="main">x</h2>')) == '<p>&lt;h2 id="main"&gt;x&lt;/h2&gt;</p>\n'

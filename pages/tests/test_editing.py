@@ -45,7 +45,7 @@ def test_formatting_survives(db):
     page = Page.objects.get()
     page.set_current_language("en")
     html = page.body_html()
-    assert "<h2>Aims</h2>" in html
+    assert '<h2 id="section-aims">Aims</h2>' in html
     assert "<li><strong>one</strong></li>" in html
     assert "<blockquote>" in html
     assert '<a href="https://www.krakow.pl" rel="noopener noreferrer">City</a>' in html
@@ -56,7 +56,7 @@ def test_a_top_heading_becomes_a_second_level_one(db):
     PageFactory(translations={"en": {"title": "T", "body": "# Big"}})
     page = Page.objects.get()
     page.set_current_language("en")
-    assert page.body_html().strip() == "<h2>Big</h2>"
+    assert page.body_html().strip() == '<h2 id="section-big">Big</h2>'
 
 
 @translation.override("en")
