@@ -27,7 +27,11 @@ class ScheduleFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         everything = [("", _("all"))]
         self.fields["day"].choices = everything + [
-            (day.date.isoformat(), field_label(day, "theme", f"{day.date:%d.%m} · {day.theme}"))
+            # The date as the page's language writes a day of the month: "23 lutego", "23 February", "23 лютого".
+            (
+                day.date.isoformat(),
+                field_label(day, "theme", f"{date_format(day.date, 'MONTH_DAY_FORMAT')} · {day.theme}"),
+            )
             for day in conference.days.all()
         ]
         self.fields["lang"].choices = everything + list(settings.LANGUAGES)

@@ -43,11 +43,14 @@ def test_track_and_type_in_fallback_carry_lang_on_the_session_page(client, fallb
 
 
 def test_schedule_marks_track_type_theme_options_now_next_and_star_labels(client, fallback_session):
+    conference = fallback_session.conference
+    conference.start_date = timezone.localdate()  # the conference is on, so "now and next" lists the session
+    conference.save()
     html = page(client, "/uk/conference/schedule/")
-    # The session's row, and the track's option in the filters.
-    assert langs_of(html, "Ścieżka miejska") == ["pl", "pl"]
+    # The track's option in the filters, the session in "now and next" and its row.
+    assert langs_of(html, "Ścieżka miejska") == ["pl", "pl", "pl"]
     assert langs_of(html, "Warsztat terenowy") == ["pl"]
-    assert set(langs_of(html, "· Theme")) == {"en"}  # the days' options: "23.02 · Theme"
+    assert set(langs_of(html, "· Theme")) == {"en"}  # the days' options: "23 лютого · Theme"
     # "Next", the row's heading and the star link's hidden label all say the title is Polish.
     titles = langs_of(html, "Spacer po Kazimierzu")
     assert len(titles) == 3
