@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from conference import demo_upcoming
 from conference.demo_sessions import SESSIONS
+from conference.demo_texts import ABSTRACTS, BIOS
 from conference.models import (
     Booking,
     Conference,
@@ -306,18 +307,6 @@ SPEAKERS = {
         ),
     ),
 }
-SPEAKER_BIO = (
-    "Przykładowa osoba w demonstracyjnym programie: {name}, {role}.",
-    "An illustrative speaker in the demo programme: {name}, {role}.",
-    "Ілюстративний доповідач у демонстраційній програмі: {name}, {role}.",
-    "Иллюстративный докладчик в демонстрационной программе: {name}, {role}.",
-)
-SESSION_ABSTRACT = (
-    "Przykładowa sesja programu demonstracyjnego: {title}. Szczegóły podadzą organizatorzy.",
-    "An illustrative session of the demo programme: {title}. The organisers will publish the details.",
-    "Ілюстративна сесія демонстраційної програми: {title}. Подробиці оприлюднять організатори.",
-    "Иллюстративная сессия демонстрационной программы: {title}. Подробности опубликуют организаторы.",
-)
 VERSION_NOTES = {
     1: ("Pierwsza wersja programu.", "First published schedule.", "Перша версія програми.", "Первая версия программы."),
     2: (
@@ -343,6 +332,16 @@ def _translate(obj, **fields):
         for name, value in fields.items():
             setattr(obj, name, value[language])
     obj.save()
+
+
+def _translate_only(obj, texts: dict[str, dict[str, str]]):
+    """Write the object in the languages given, and in no other: readers of the rest see the honest fallback."""
+    for language, fields in texts.items():
+        obj.set_current_language(language)
+        for name, value in fields.items():
+            setattr(obj, name, value)
+    obj.save()
+    obj.translations.exclude(language_code__in=list(texts)).delete()
 
 
 def _load_reference_data() -> dict[str, dict]:
@@ -378,11 +377,8 @@ def _load_reference_data() -> dict[str, dict]:
             defaults={"name": name, "affiliation": affiliation, "affiliation_language": affiliation_language},
         )
         role = _by_language(roles)
-        bio = {
-            lang: text.format(name=name, role=role[lang][:1].lower() + role[lang][1:])
-            for lang, text in _by_language(SPEAKER_BIO).items()
-        }
-        _translate(speaker, role=role, bio=bio)
+        texts = {language: {"role": role[language], "bio": bio} for language, bio in BIOS[slug].items()}
+        _translate_only(speaker, texts)
         speakers[slug] = speaker
     return {"rooms": rooms, "tracks": tracks, "types": types, "speakers": speakers}
 
@@ -410,8 +406,10 @@ def _load_sessions(conference, sessions, *, prefix: str, dates: list[datetime.da
             },
         )
         title = _by_language(titles)
-        abstract = {lang: text.format(title=title[lang]) for lang, text in _by_language(SESSION_ABSTRACT).items()}
-        _translate(session, title=title, abstract=abstract)
+        texts = {
+            language: {"title": title[language], "abstract": text} for language, text in ABSTRACTS[session.code].items()
+        }
+        _translate_only(session, texts)
         session.speakers.set([reference["speakers"][slug] for slug in who])
 
 

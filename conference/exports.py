@@ -53,18 +53,21 @@ def _scheduled(sessions) -> list[Session]:
     return [session for session in sessions if not session.is_cancelled]
 
 
-def calendar(sessions, *, conference: Conference, name: str, absolute_url) -> bytes:
-    """One VEVENT per session, in the conference's time zone with its VTIMEZONE, stable UIDs and STATUS."""
+def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_language: str | None = None) -> bytes:
+    """One VEVENT per session, in the conference's time zone with its VTIMEZONE, stable UIDs and STATUS.
+    name_language: the language of the calendar's name, when it is not the calendar's own (a fallback title)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", name, parameters={"LANGUAGE": name_language} if name_language else {})
     cal.add("x-wr-timezone", conference.timezone)
     for session in sessions:
         event = Event()
         event.add("uid", f"{session.guid}@openkrakow")
-        event.add("summary", session.title)
+        # Texts shown in a fallback language say which (RFC 5545 LANGUAGE), as a page marks them with lang.
+        marked = {"LANGUAGE": session.shown_language()} if session.is_fallback() else {}
+        event.add("summary", session.title, parameters=marked)
         event.add("dtstart", _local(session.start, conference))
         event.add("dtend", _local(session.end, conference))
         event.add("dtstamp", session.changed_at)
@@ -73,7 +76,7 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url) -> by
         event.add("location", f"{venue.name}, {session.room.name}, {venue.address}")
         event.add("geo", (float(venue.latitude), float(venue.longitude)))
         event.add("url", absolute_url(session.get_absolute_url()))
-        event.add("description", session.abstract)
+        event.add("description", session.abstract, parameters=marked)
         event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
         cal.add_component(event)
     cal.add_missing_timezones()

@@ -677,6 +677,10 @@ class Volunteer(models.Model):
     def __str__(self):
         return self.registration.name
 
+    def role_labels(self) -> list[str]:
+        """The roles offered, by their names in the active language, in the form's order."""
+        return [label for code, label in self.Role.choices if code in self.roles]
+
     def target_languages(self) -> list[str]:
         """The site's languages the volunteer named as targets of their pairs, in the site's order: "pl-uk, pl-en"
         gives uk and en; a pair written both ways ("pl<>uk", "pl↔uk") gives both; a lone code gives itself."""

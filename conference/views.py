@@ -6,6 +6,7 @@ import json
 import uuid
 from itertools import groupby
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -18,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 
-from conference import agenda, exports, jsonld, services
+from conference import agenda, exports, jsonld, live, services
 from conference.conditional import conditional_export, export_language, in_export_language
 from conference.forms import ManageAction, ManageForm, RegistrationForm, ScheduleFilterForm
 from conference.models import Conference, Registration, ScheduleVersion, Session, Speaker, Track, Venue
@@ -132,7 +133,6 @@ class ScheduleView(TemplateView):
             day=filters.get("day"), language=filters.get("lang"), venue=filters.get("venue"), track=filters.get("track")
         )
         sessions = list(sessions)
-        now = timezone.now()
         token, codes = agenda.from_request(self.request)
         return super().get_context_data(
             conference=conference,
@@ -140,9 +140,10 @@ class ScheduleView(TemplateView):
             links=edition_links(slug),
             form=form,
             ignored=form.ignored_names(),
+            filtered=bool(filters),
             days=_group_by_day_and_time(sessions),
-            now_running=[s for s in sessions if s.start <= now < s.end and not s.is_cancelled],
-            up_next=[s for s in sessions if s.start > now and not s.is_cancelled][:3],
+            # What runs now, from the sessions already read; the page is kept a minute at most (urls.LIVE_TIMEOUT).
+            live=live.now_and_next(sessions, conference=conference, now=timezone.now()),
             agenda_token=token,
             starred=set(codes),
             **kwargs,
@@ -212,7 +213,12 @@ class VenueView(DetailView):
 
     def get_context_data(self, **kwargs):
         sessions = Session.objects.matching(venue=self.object.slug).for_schedule()
-        return super().get_context_data(sessions=sessions, **kwargs)
+        tiles = {
+            "url": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "attribution_url": settings.MAP_TILE_ATTRIBUTION_URL,
+        }
+        return super().get_context_data(sessions=sessions, tiles=tiles, **kwargs)
 
 
 def _next_url(request, value: str) -> str:
@@ -302,7 +308,11 @@ def session_ics(request, code):
     with export_language(request):
         session = get_object_or_404(Session.objects.for_schedule(), code=code)
         content = exports.calendar(
-            [session], conference=session.conference, name=session.title, absolute_url=request.build_absolute_uri
+            [session],
+            conference=session.conference,
+            name=session.title,
+            name_language=session.shown_language() if session.is_fallback() else None,
+            absolute_url=request.build_absolute_uri,
         )
     return _calendar_response(content, f"{code}.ics")
 
@@ -480,6 +490,7 @@ def manage_registration(request, token):
             "bookings": registration.bookings.with_sessions(),
             "new": request.GET.get("new") == "1",
             "calendar_url": calendar_url,
+            "volunteer": getattr(registration, "volunteer", None),
         },
     )
 

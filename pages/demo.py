@@ -1,8 +1,10 @@
 """Demo content for the programme pages: the programme explained, news, documents and contacts, in four languages."""
 
 import datetime
+from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 
 from pages.models import ContactRole, Document, NewsEntry, Page, Status
 from translations.services import record_translation_save
@@ -210,18 +212,55 @@ NEWS = [
             "pl": (
                 "Rada Miasta przyjęła program „Otwarty Kraków”",
                 "We wrześniu 2016 roku Kraków po raz pierwszy przyjął program integracji cudzoziemców.",
+                """Rada Miasta Krakowa przyjęła do realizacji program „Otwarty Kraków”, który przygotował Wydział
+Spraw Społecznych Urzędu Miasta. To pierwszy raz, gdy władze miasta formalnie dostrzegły cudzoziemców
+mieszkających w Krakowie i ich wkład w życie miasta.
+
+Program ma ułatwić obcokrajowcom integrację i pokazać, co miasto zyskuje dzięki mieszkańcom z innych krajów.
+Zapowiada konferencję, pełnomocnika do spraw cudzoziemców w Urzędzie Miasta i forum cudzoziemców.
+
+Miasto opublikowało program tylko po polsku. Najważniejsze punkty w Twoim języku znajdziesz na stronie
+[Cele programu](/pl/aims/), a streszczenie do pobrania w [dokumentach](/pl/documents/).""",
             ),
             "en": (
                 "City Council adopts the Open Kraków programme",
                 "In September 2016 Kraków adopted its first programme for the integration of foreigners.",
+                """Kraków City Council has adopted the Open Kraków programme, prepared by the city's Department of
+Social Affairs. It is the first time the city has formally recognised the foreigners who live in Kraków and
+what they bring to it.
+
+The programme sets out to make integration easier and to show what the city gains from residents from other
+countries. It promises a conference, a liaison officer for foreign residents at City Hall, and a forum for
+foreigners.
+
+The city published the programme only in Polish. You will find its main points in English on the page
+[What the programme is for](/en/aims/), and a summary to download among the [documents](/en/documents/).""",
             ),
             "uk": (
                 "Рада міста ухвалила програму «Відкритий Краків»",
                 "У вересні 2016 року Краків уперше ухвалив програму інтеграції іноземців.",
+                """Рада міста Кракова ухвалила до виконання програму «Відкритий Краків», яку підготував Відділ
+соціальних справ міської адміністрації. Уперше міська влада офіційно визнала іноземців, які живуть у
+Кракові, і їхній внесок у життя міста.
+
+Програма має полегшити іноземцям інтеграцію й показати, що місто отримує завдяки мешканцям з інших країн.
+Вона обіцяє конференцію, уповноваженого у справах іноземців у міській раді та форум іноземців.
+
+Місто оприлюднило програму лише польською. Головне українською читайте на сторінці
+[Мета програми](/uk/aims/), а стислий виклад можна завантажити в розділі [Документи](/uk/documents/).""",
             ),
             "ru": (
                 "Совет города принял программу «Открытый Краков»",
                 "В сентябре 2016 года Краков впервые принял программу интеграции иностранцев.",
+                """Совет города Кракова принял к исполнению программу «Открытый Краков», которую подготовил
+Отдел социальных дел городской администрации. Впервые городские власти официально признали иностранцев,
+живущих в Кракове, и их вклад в жизнь города.
+
+Программа должна облегчить иностранцам интеграцию и показать, что город получает благодаря жителям из
+других стран. Она обещает конференцию, уполномоченного по делам иностранцев в мэрии и форум иностранцев.
+
+Город опубликовал программу только на польском. Главное на русском читайте на странице
+[Цели программы](/ru/aims/), а краткое изложение можно скачать в разделе [Документы](/ru/documents/).""",
             ),
         },
     ),
@@ -232,18 +271,76 @@ NEWS = [
             "pl": (
                 "Ruszyły zapisy na konferencję",
                 "Można się zapisać na konferencję „Otwarty Kraków” i Festiwal Wielokulturowy.",
+                """Od dziś można się zapisać na konferencję „Otwarty Kraków”, która odbędzie się w dniach
+23–25 lutego 2017 roku, i na Festiwal Wielokulturowy, który ją zamyka. Zgłoszenie to krótki formularz:
+imię, adres e-mail, dni, w które przyjdziesz, i warsztaty, które Cię interesują.
+
+Dwa pierwsze dni odbywają się w Urzędzie Miasta. Czwartek jest poświęcony wielokulturowości i
+różnorodności, piątek edukacji i integracji, czyli temu, jak cudzoziemcom żyje się w polskiej szkole.
+W sobotę festiwal wychodzi do miasta: w różnych miejscach Krakowa swoją działalność pokażą firmy, grupy i
+organizacje cudzoziemców.
+
+Organizatorzy nie napisali jeszcze, czy zapis jest obowiązkowy i czy liczba miejsc jest ograniczona. Na
+warsztaty miejsc jest mniej, więc warto zapisać się wcześnie.
+
+Zapisz się przez [formularz zapisu](/pl/conference/register/). Godziny i sale wystąpień znajdziesz w
+[programie konferencji](/pl/conference/editions/open-krakow-2017/schedule/), a adresy organizatorów w
+[kontaktach](/pl/contacts/).""",
             ),
             "en": (
                 "Registration for the conference is open",
                 "You can now register for the Open Kraków conference and the Multicultural Festival.",
+                """From today you can register for the Open Kraków conference, held on 23–25 February 2017, and
+for the Multicultural Festival that closes it. The form is short: your name, your e-mail address, the days
+you will come, and the workshops you would like to join.
+
+The first two days take place at City Hall. Thursday is about multiculturalism and diversity, Friday about
+education and integration: how foreigners fare in the Polish school system. On Saturday the festival moves
+out into the city, with businesses, groups and organisations of foreigners showing their work in places
+across Kraków.
+
+The organisers have not yet said whether registration is compulsory or whether places are limited.
+Workshops have fewer places, so it is worth signing up early.
+
+Sign up with the [registration form](/en/conference/register/). The times and rooms of the talks are in the
+[conference programme](/en/conference/editions/open-krakow-2017/schedule/), and the organisers' addresses on
+the [contacts](/en/contacts/) page.""",
             ),
             "uk": (
                 "Відкрито реєстрацію на конференцію",
                 "Тепер можна зареєструватися на конференцію «Відкритий Краків» і Мультикультурний фестиваль.",
+                """Від сьогодні можна зареєструватися на конференцію «Відкритий Краків», яка відбудеться 23–25
+лютого 2017 року, і на Мультикультурний фестиваль, що її завершує. Форма коротка: ім'я, адреса
+електронної пошти, дні, коли ви прийдете, і майстер-класи, які вас цікавлять.
+
+Перші два дні проходять у міській раді. Четвер присвячено мультикультурності й розмаїттю, п'ятницю —
+освіті та інтеграції, тобто тому, як іноземцям живеться в польській школі. У суботу фестиваль виходить у
+місто: компанії, групи й організації іноземців покажуть свою роботу в різних куточках Кракова.
+
+Організатори ще не повідомили, чи реєстрація обов'язкова і чи кількість місць обмежена. На майстер-класах
+місць менше, тож варто зареєструватися заздалегідь.
+
+Зареєструватися можна через [форму реєстрації](/uk/conference/register/). Час і зали виступів є в
+[програмі конференції](/uk/conference/editions/open-krakow-2017/schedule/), а адреси організаторів — на
+сторінці [Контакти](/uk/contacts/).""",
             ),
             "ru": (
                 "Открыта регистрация на конференцию",
                 "Теперь можно зарегистрироваться на конференцию «Открытый Краков» и Мультикультурный фестиваль.",
+                """С сегодняшнего дня можно зарегистрироваться на конференцию «Открытый Краков», которая пройдёт
+23–25 февраля 2017 года, и на Мультикультурный фестиваль, которым она завершится. Форма короткая: имя,
+адрес электронной почты, дни, когда вы придёте, и мастер-классы, которые вам интересны.
+
+Первые два дня проходят в мэрии. Четверг посвящён мультикультурности и разнообразию, пятница — образованию
+и интеграции, то есть тому, как иностранцам живётся в польской школе. В субботу фестиваль выходит в город:
+компании, группы и организации иностранцев покажут свою работу в разных уголках Кракова.
+
+Организаторы пока не сообщили, обязательна ли регистрация и ограничено ли число мест. На мастер-классах мест
+меньше, поэтому стоит зарегистрироваться заранее.
+
+Зарегистрироваться можно через [форму регистрации](/ru/conference/register/). Время и залы выступлений
+есть в [программе конференции](/ru/conference/editions/open-krakow-2017/schedule/), а адреса организаторов —
+на странице [Контакты](/ru/contacts/).""",
             ),
         },
     ),
@@ -254,18 +351,62 @@ NEWS = [
             "pl": (
                 "Strona konferencji częściowo po angielsku",
                 "Strona konferencji jest już częściowo dostępna po angielsku; program opublikowano po polsku.",
+                """Strona konferencji „Otwarty Kraków” jest od dziś częściowo dostępna po angielsku. To mały,
+ale ważny krok: od przyjęcia programu we wrześniu 2016 roku miasto publikowało informacje o nim wyłącznie
+po polsku.
+
+Opublikowano też program konferencji, na razie tylko po polsku. Angielskie tłumaczenie ma się ukazać
+wkrótce; do tego czasu tematy dni, godziny i miejsca wystąpień znajdziesz w naszym
+[programie konferencji](/pl/conference/editions/open-krakow-2017/schedule/), a wersję do druku w
+[dokumentach](/pl/documents/).
+
+Nasz serwis tłumaczy najważniejsze informacje na angielski, ukraiński i rosyjski. Jeśli czegoś brakuje w
+Twoim języku, [napisz do nas](/pl/feedback/).""",
             ),
             "en": (
                 "The conference website is now partly in English",
                 "The conference website is now partly in English; the programme was published in Polish.",
+                """The Open Kraków conference website is now partly available in English. It is a small step but
+an important one: since the programme was adopted in September 2016, the city had published information
+about it only in Polish.
+
+The conference programme has been published too, so far only in Polish. An English translation is promised
+soon; until then you will find the themes of the days, the times and the places of the talks in our
+[conference programme](/en/conference/editions/open-krakow-2017/schedule/), and a version to print among the
+[documents](/en/documents/).
+
+This site translates the key information into English, Ukrainian and Russian. If something is missing in
+your language, [tell us](/en/feedback/).""",
             ),
             "uk": (
                 "Сайт конференції частково англійською",
                 "Сайт конференції тепер частково доступний англійською; програму опубліковано польською.",
+                """Сайт конференції «Відкритий Краків» відтепер частково доступний англійською. Це невеликий, але
+важливий крок: від ухвалення програми у вересні 2016 року місто публікувало інформацію про неї лише
+польською.
+
+Також оприлюднено програму конференції, поки що лише польською. Англійський переклад обіцяють незабаром; а
+тим часом теми днів, час і місця виступів ви знайдете в нашій
+[програмі конференції](/uk/conference/editions/open-krakow-2017/schedule/), а версію для друку — у розділі
+[Документи](/uk/documents/).
+
+Наш сайт перекладає найважливішу інформацію англійською, українською та російською. Якщо чогось бракує
+вашою мовою, [напишіть нам](/uk/feedback/).""",
             ),
             "ru": (
                 "Сайт конференции частично на английском",
                 "Сайт конференции теперь частично доступен на английском; программа опубликована на польском.",
+                """Сайт конференции «Открытый Краков» теперь частично доступен на английском. Это небольшой, но
+важный шаг: с момента принятия программы в сентябре 2016 года город публиковал информацию о ней только на
+польском.
+
+Опубликована и программа конференции, пока только на польском. Английский перевод обещают в ближайшее
+время, а пока темы дней, время и места выступлений вы найдёте в нашей
+[программе конференции](/ru/conference/editions/open-krakow-2017/schedule/), а версию для печати — в
+разделе [Документы](/ru/documents/).
+
+Наш сайт переводит самую важную информацию на английский, украинский и русский. Если чего-то не хватает на
+вашем языке, [напишите нам](/ru/feedback/).""",
             ),
         },
     ),
@@ -276,49 +417,197 @@ NEWS = [
             "pl": (
                 "Poszukiwani wolontariusze do tłumaczeń",
                 "Większość wystąpień będzie po polsku. Organizatorzy szukają osób, które przetłumaczą prezentacje.",
+                """Konferencja „Otwarty Kraków” ma poprawić komunikację z cudzoziemcami, a mimo to większość
+wystąpień odbędzie się po polsku. Organizatorzy szukają więc wolontariuszy, którzy przetłumaczą prezentacje
+na inne języki albo pomogą jako tłumacze ustni w czasie konferencji.
+
+Przydadzą się zwłaszcza osoby, które dobrze znają polski i angielski, ukraiński lub rosyjski. Nie trzeba
+być zawodowym tłumaczem: liczy się znajomość języków i kilka wolnych godzin w lutym.
+
+Zgłosić się można na dwa sposoby. W [formularzu zapisu](/pl/conference/register/) zaznacz, że chcesz pomóc
+jako tłumacz, i wpisz swoje pary językowe, na przykład pl-uk. Możesz też napisać do koordynatorów
+wolontariatu; adres znajdziesz w [kontaktach](/pl/contacts/).
+
+Wszystkim, którzy pomogą, z góry dziękujemy. Dzięki Wam konferencja o otwartym mieście będzie naprawdę
+otwarta dla tych, o których mówi.""",
             ),
             "en": (
                 "Volunteer translators wanted",
                 "Most talks will be in Polish. The organisers are looking for people to translate the presentations.",
+                """The Open Kraków conference sets out to improve communication with foreigners, and yet most of
+its talks will be given in Polish. So the organisers are looking for volunteers to translate the
+presentations into other languages, or to help as interpreters during the conference.
+
+They especially need people who know Polish well and also English, Ukrainian or Russian. You do not have to
+be a professional translator: what counts is your languages and a few free hours in February.
+
+There are two ways to offer help. On the [registration form](/en/conference/register/), tick that you would
+like to volunteer as a translator and write your language pairs, for example pl-en. Or write to the
+volunteer coordinators; their address is on the [contacts](/en/contacts/) page.
+
+Thank you in advance to everyone who helps. Thanks to you, a conference about an open city will be truly
+open to the people it talks about.""",
             ),
             "uk": (
                 "Шукаємо волонтерів-перекладачів",
                 "Більшість виступів буде польською. Організатори шукають людей, які перекладуть презентації.",
+                """Конференція «Відкритий Краків» має покращити спілкування з іноземцями, проте більшість виступів
+на ній звучатиме польською. Тому організатори шукають волонтерів, які перекладуть презентації іншими
+мовами або допоможуть як усні перекладачі під час конференції.
+
+Особливо потрібні люди, які добре знають польську, а також англійську, українську чи російську. Не
+обов'язково бути професійним перекладачем: важливі знання мов і кілька вільних годин у лютому.
+
+Запропонувати допомогу можна двома способами. У [формі реєстрації](/uk/conference/register/) позначте, що
+хочете допомогти як перекладач, і впишіть свої мовні пари, наприклад pl-uk. Або напишіть координаторам
+волонтерів — адресу знайдете на сторінці [Контакти](/uk/contacts/).
+
+Щиро дякуємо всім, хто допоможе. Завдяки вам конференція про відкрите місто буде справді відкритою для тих,
+про кого вона говорить.""",
             ),
             "ru": (
                 "Ищем волонтёров-переводчиков",
                 "Большинство выступлений будет на польском. Организаторы ищут людей, которые переведут презентации.",
+                """Конференция «Открытый Краков» должна улучшить общение с иностранцами, и всё же большинство
+выступлений на ней прозвучит на польском. Поэтому организаторы ищут волонтёров, которые переведут
+презентации на другие языки или помогут как устные переводчики во время конференции.
+
+Особенно нужны люди, которые хорошо знают польский, а также английский, украинский или русский. Быть
+профессиональным переводчиком не обязательно: важны знание языков и несколько свободных часов в феврале.
+
+Предложить помощь можно двумя способами. В [форме регистрации](/ru/conference/register/) отметьте, что
+хотите помочь как переводчик, и впишите свои языковые пары, например pl-ru. Или напишите координаторам
+волонтёров — адрес есть на странице [Контакты](/ru/contacts/).
+
+Заранее благодарим всех, кто поможет. Благодаря вам конференция об открытом городе станет по-настоящему
+открытой для тех, о ком она говорит.""",
             ),
         },
     ),
 ]
 
+# (file in pages/demo_files/, the languages it is written in, {language: (title, description)}). The PDFs are made
+# by tools/make_demo_pdfs.py; the city's own documents cannot ship with the demo, so these are the site's summary
+# and the (illustrative) 2017 conference programme.
 DOCUMENTS = [
     (
-        "uchwala-otwarty-krakow.txt",
+        "otwarty-krakow-w-skrocie-pl.pdf",
+        ["pl"],
         {
-            "pl": ("Uchwała Rady Miasta Krakowa w sprawie programu „Otwarty Kraków”", "Pełny tekst uchwały."),
-            "en": ("Kraków City Council resolution on the Open Kraków programme", "The full text of the resolution."),
-            "uk": ("Ухвала Ради міста Кракова про програму «Відкритий Краків»", "Повний текст ухвали."),
-            "ru": ("Постановление Совета города Кракова о программе «Открытый Краков»", "Полный текст постановления."),
+            "pl": ("Program „Otwarty Kraków” w skrócie", "Cele programu, zapowiedzi i kontakty na jednej stronie."),
+            "en": ("The Open Kraków programme in brief (Polish)", "Aims, plans and contacts on one page."),
+            "uk": (
+                "Програма «Відкритий Краків» коротко (польською)",
+                "Мета, плани й контакти на одній сторінці.",
+            ),
+            "ru": (
+                "Программа «Открытый Краков» кратко (на польском)",
+                "Цели, планы и контакты на одной странице.",
+            ),
         },
     ),
     (
-        "program-otwarty-krakow.txt",
+        "otwarty-krakow-w-skrocie-en.pdf",
+        ["en"],
         {
-            "pl": ("Program „Otwarty Kraków”", "Pełny tekst programu."),
-            "en": ("The Open Kraków programme", "The full text of the programme."),
-            "uk": ("Програма «Відкритий Краків»", "Повний текст програми."),
-            "ru": ("Программа «Открытый Краков»", "Полный текст программы."),
+            "pl": (
+                "Program „Otwarty Kraków” w skrócie (po angielsku)",
+                "Cele programu, zapowiedzi i kontakty na jednej stronie.",
+            ),
+            "en": ("The Open Kraków programme in brief", "Aims, plans and contacts on one page."),
+            "uk": (
+                "Програма «Відкритий Краків» коротко (англійською)",
+                "Мета, плани й контакти на одній сторінці.",
+            ),
+            "ru": (
+                "Программа «Открытый Краков» кратко (на английском)",
+                "Цели, планы и контакты на одной странице.",
+            ),
+        },
+    ),
+    (
+        "otwarty-krakow-w-skrocie-uk.pdf",
+        ["uk"],
+        {
+            "pl": (
+                "Program „Otwarty Kraków” w skrócie (po ukraińsku)",
+                "Cele programu, zapowiedzi i kontakty na jednej stronie.",
+            ),
+            "en": (
+                "The Open Kraków programme in brief (Ukrainian)",
+                "Aims, plans and contacts on one page.",
+            ),
+            "uk": ("Програма «Відкритий Краків» коротко", "Мета, плани й контакти на одній сторінці."),
+            "ru": (
+                "Программа «Открытый Краков» кратко (на украинском)",
+                "Цели, планы и контакты на одной странице.",
+            ),
+        },
+    ),
+    (
+        "otwarty-krakow-w-skrocie-ru.pdf",
+        ["ru"],
+        {
+            "pl": (
+                "Program „Otwarty Kraków” w skrócie (po rosyjsku)",
+                "Cele programu, zapowiedzi i kontakty na jednej stronie.",
+            ),
+            "en": ("The Open Kraków programme in brief (Russian)", "Aims, plans and contacts on one page."),
+            "uk": (
+                "Програма «Відкритий Краків» коротко (російською)",
+                "Мета, плани й контакти на одній сторінці.",
+            ),
+            "ru": ("Программа «Открытый Краков» кратко", "Цели, планы и контакты на одной странице."),
+        },
+    ),
+    (
+        "program-konferencji-2017-pl.pdf",
+        ["pl"],
+        {
+            "pl": (
+                "Program konferencji „Otwarty Kraków” 2017",
+                "Trzy dni, 23–25 lutego 2017: sesje, godziny, sale i języki wystąpień.",
+            ),
+            "en": (
+                "Open Kraków Conference 2017: programme (Polish)",
+                "Three days, 23–25 February 2017: sessions, times, rooms and languages.",
+            ),
+            "uk": (
+                "Програма конференції «Відкритий Краків» 2017 (польською)",
+                "Три дні, 23–25 лютого 2017 року: сесії, час, зали й мови виступів.",
+            ),
+            "ru": (
+                "Программа конференции «Открытый Краков» 2017 (на польском)",
+                "Три дня, 23–25 февраля 2017 года: сессии, время, залы и языки выступлений.",
+            ),
+        },
+    ),
+    (
+        "program-konferencji-2017-en.pdf",
+        ["en"],
+        {
+            "pl": (
+                "Program konferencji „Otwarty Kraków” 2017 (po angielsku)",
+                "Trzy dni, 23–25 lutego 2017: sesje, godziny, sale i języki wystąpień.",
+            ),
+            "en": (
+                "Open Kraków Conference 2017: programme",
+                "Three days, 23–25 February 2017: sessions, times, rooms and languages.",
+            ),
+            "uk": (
+                "Програма конференції «Відкритий Краків» 2017 (англійською)",
+                "Три дні, 23–25 лютого 2017 року: сесії, час, зали й мови виступів.",
+            ),
+            "ru": (
+                "Программа конференции «Открытый Краков» 2017 (на английском)",
+                "Три дня, 23–25 февраля 2017 года: сессии, время, залы и языки выступлений.",
+            ),
         },
     ),
 ]
-
-# A stand-in file: the demo cannot ship the city's own documents.
-DOCUMENT_TEXT = (
-    "Dokument demonstracyjny serwisu Otwarty Kraków.\n\n"
-    "W wersji produkcyjnej redakcja umieszcza tu plik opublikowany przez Urząd Miasta Krakowa (tylko po polsku).\n"
-)
+DOCUMENT_FILES = Path(__file__).resolve().parent / "demo_files"
+# Stand-ins earlier versions of the demo loaded (a short text file each): replaced by the PDFs above.
+OLD_STAND_INS = ("uchwala-otwarty-krakow", "program-otwarty-krakow")
 
 CONTACT_ROLES = [
     {
@@ -386,6 +675,34 @@ def _set_translations(obj, translations: dict[str, dict[str, str]]):
     obj.save()
 
 
+def _load_documents() -> None:
+    """The demo's PDFs, copied from pages/demo_files/ to one fixed place in the media storage, which every demo
+    database shares: loading again (or into another database) writes a file only when it is new or changed."""
+    stand_ins = [d.pk for d in Document.objects.all() if Path(d.file.name).name.startswith(OLD_STAND_INS)]
+    Document.objects.filter(pk__in=stand_ins).delete()
+    for position, (filename, languages, translations) in enumerate(DOCUMENTS):
+        name = f"documents/demo/{filename}"
+        content = (DOCUMENT_FILES / filename).read_bytes()
+        if _stored_bytes(name) != content:
+            default_storage.delete(name)
+            default_storage.save(name, ContentFile(content))
+        existing = Document.objects.filter(translations__language_code="pl", translations__title=translations["pl"][0])
+        document = existing.first() or Document()
+        document.file.name = name
+        document.position = position
+        document.file_languages = languages
+        document.status = Status.PUBLISHED
+        _set_translations(document, {lang: {"title": t, "description": d} for lang, (t, d) in translations.items()})
+
+
+def _stored_bytes(name: str) -> bytes | None:
+    try:
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    except OSError:
+        return None
+
+
 def load() -> str:
     for slug, (parent_slug, order, translations) in PAGES.items():
         page, _ = Page.objects.update_or_create(
@@ -400,16 +717,11 @@ def load() -> str:
 
     for slug, date, translations in NEWS:
         entry, _ = NewsEntry.objects.update_or_create(slug=slug, defaults={"date": date, "status": Status.PUBLISHED})
-        _set_translations(entry, {lang: {"title": t, "summary": s} for lang, (t, s) in translations.items()})
+        _set_translations(
+            entry, {lang: {"title": t, "summary": s, "body": b} for lang, (t, s, b) in translations.items()}
+        )
 
-    for position, (filename, translations) in enumerate(DOCUMENTS):
-        existing = Document.objects.filter(translations__language_code="pl", translations__title=translations["pl"][0])
-        document = existing.first() or Document(position=position)
-        if not document.file:
-            document.file.save(filename, ContentFile(DOCUMENT_TEXT.encode()), save=False)
-        document.file_languages = ["pl"]
-        document.status = Status.PUBLISHED
-        _set_translations(document, {lang: {"title": t, "description": d} for lang, (t, d) in translations.items()})
+    _load_documents()
 
     for position, role in enumerate(CONTACT_ROLES):
         fields = {

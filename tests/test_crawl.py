@@ -502,6 +502,7 @@ def test_each_check_of_the_crawl_reports_a_planted_fault(live_server, browser):
       <link rel="stylesheet" href="/static/css/site.css"></head><body><main><h1>Planted faults</h1>
       <p>Ten akapit jest napisany po polsku, choć strona twierdzi, że jest po angielsku.</p>
       <img src="/static/no-such-image.png"><pre>{"8" * 200}</pre>
+      <table><tr>{"<td>8888</td>" * 60}</tr></table>
       <label for="nowhere">Name</label><input aria-describedby="nothing" style="color: red">
       <div><li>A list item outside a list</li></div>
     </main></body></html>"""
@@ -518,3 +519,16 @@ def test_each_check_of_the_crawl_reports_a_planted_fault(live_server, browser):
     if crawl.vnu_jar() and crawl.shutil.which("java"):
         with crawl.Vnu({"planted": html}) as vnu:
             assert any("“li”" in message for message in vnu.errors()["planted"])
+
+
+def test_a_calendar_text_marked_with_its_language_is_judged_in_it():
+    """A session shown in a fallback language says so in a calendar (SUMMARY;LANGUAGE=pl), as a page says it with
+    lang=; unmarked, the same Polish text in a Ukrainian calendar is a leak."""
+    judge = LanguageJudge()
+    polish = "Asystent międzykulturowy w szkole"
+    ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY{}:{}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    path, content_type = "/uk/conference/sessions/OK1715.ics", "text/calendar; charset=utf-8"
+    assert crawl.check_resource(export(path, ics.format(";LANGUAGE=pl", polish), content_type), judge) == []
+    assert crawl.check_resource(export(path, ics.format("", polish), content_type), judge) == [
+        f"in the export: {judge.problem(crawl.Block(polish, 'uk'))}"
+    ]

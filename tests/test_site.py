@@ -111,7 +111,7 @@ def test_demo_smoke_load_demo_is_idempotent_and_covers_all_languages(db):
         call_command("load_demo", stdout=StringIO())
     assert Page.objects.count() == 4
     assert NewsEntry.objects.count() == 4
-    assert Document.objects.count() == 2
+    assert Document.objects.count() == 6  # the programme in brief in four languages, the 2017 programme in two
     assert ContactRole.objects.count() == 3
     assert Conference.objects.count() == 2  # 2017, in the archive, and an upcoming edition
     assert Day.objects.count() == 3 + 2
