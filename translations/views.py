@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, re_path, reverse
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.language_names import inline_language_name, into_language
 from translations import services
 from translations.forms import DashboardFilterForm, ExportForm, ImportForm
 from translations.models import TranslationStatus, reviewed_languages, translatable_languages, translation_models
@@ -143,7 +144,7 @@ def queue_view(request, language):
         raise PermissionDenied
     context = {
         **admin.site.each_context(request),
-        "title": _("Queue: %(language)s") % {"language": get_language_info(language)["name_translated"]},
+        "title": _("Queue: %(language)s") % {"language": inline_language_name(language)},
         "language": language,
         "items": queue(language),
         "reviewer": language in reviewed_languages(request.user),
@@ -245,8 +246,8 @@ def _render_workspace(request, space, form, reviewer):
     opts = obj._meta
     context = {
         **admin.site.each_context(request),
-        "title": _("Translate “%(object)s” into %(language)s")
-        % {"object": obj, "language": get_language_info(language)["name_translated"]},
+        "title": _("Translate “%(object)s” %(into_language)s")
+        % {"object": obj, "into_language": into_language(language)},
         "space": space,
         "form": form,
         "obj": obj,

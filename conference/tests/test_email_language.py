@@ -147,7 +147,7 @@ def test_a_russian_visitor_cancels_and_the_polish_attendee_promoted_reads_polish
     assert email.subject == f"Zwolniło się dla Ciebie miejsce ({waiting.reference})"
     assert email.headers["Content-Language"] == "pl"
     body = email.message
-    assert f"zwolniło się miejsce na „{TITLE['pl']}” ({WHEN['pl']}) i jest teraz Twoje." in body
+    assert f"Zwolniło się miejsce na „{TITLE['pl']}” ({WHEN['pl']}) i jest teraz Twoje." in body
     assert f"Gdzie: {VENUE['pl']}, {ROOM['pl']}" in body
     assert_only_in(body, "pl", "ru", VENUE, ROOM, TITLE, WHEN)
     assert f"http://127.0.0.1:8000/pl/conference/registrations/{waiting.manage_token()}/" in body

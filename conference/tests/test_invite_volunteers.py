@@ -112,7 +112,7 @@ def test_an_editor_invites_a_volunteer_who_then_sets_a_password_and_translates(c
 
     email = Email.objects.get(to=["oksana@example.org"], subject=INVITATION_SUBJECT_UK)
     assert email.headers["Content-Language"] == "uk"
-    assert "redaktorka з команди «Відкритого Кракова» запрошує вас перекладати" in email.message
+    assert "Від імені команди «Відкритого Кракова» redaktorka запрошує вас перекладати" in email.message
     assert "Ви можете перекладати на такі мови:\n- Англійська\n- Українська\n" in email.message
     assert Email.objects.filter(to=[other.registration.email], subject__startswith="Zapraszamy").count() == 1
 

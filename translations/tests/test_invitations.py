@@ -68,7 +68,7 @@ def test_an_invitation_makes_a_staff_translator_and_queues_a_ukrainian_email(edi
     assert email.subject == "Запрошуємо вас перекладати вебсайт «Відкритого Кракова»"
     body = email.message
     assert body.startswith("Вітаємо, Оксана Коваль!")
-    assert "Anna з команди «Відкритого Кракова» запрошує вас перекладати" in body
+    assert "Від імені команди «Відкритого Кракова» Anna запрошує вас перекладати" in body
     assert "Ви можете перекладати на такі мови:\n- Англійська\n- Українська\n" in body
     assert "Ваше ім'я користувача: oksana." in body
     assert "Оберіть пароль за цим посиланням" in body
