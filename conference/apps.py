@@ -29,3 +29,18 @@ class ConferenceConfig(AppConfig):
         # Registrations hold personal data: only this group sees them; editors and translators do not.
         grant(REGISTRATIONS, _registration_models)
         serve_uploads(field="photo", visible=_speakers)
+        _register_personal_data()
+
+
+def _register_personal_data():
+    from conference import services
+    from core import personal_data
+
+    # Registrations with their bookings, and the volunteer sign-ups made with them.
+    personal_data.register(
+        "conference",
+        label=_("Conference"),
+        models=_registration_models,
+        export=services.export_for_email,
+        erase=services.erase_for_email,
+    )

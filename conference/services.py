@@ -296,11 +296,80 @@ def purge_registrations(*, older_than_days: int) -> int:
     count = 0
     with transaction.atomic():
         for registration in registrations.select_for_update():
-            registration.name = ""
-            registration.email = f"anonymised-{registration.pk}@invalid.example.org"
-            registration.accessibility_needs = ""
-            registration.anonymised_at = timezone.now()
-            registration.save(update_fields=["name", "email", "accessibility_needs", "anonymised_at"])
-            Volunteer.objects.filter(registration=registration).update(language_pairs="")
+            _anonymise(registration)
+            count += 1
+    return count
+
+
+def _anonymise(registration: Registration) -> None:
+    """Remove who the person is; the places, days and roles stay, counted in the figures without a name."""
+    registration.name = ""
+    registration.email = f"anonymised-{registration.pk}@invalid.example.org"
+    registration.accessibility_needs = ""
+    registration.anonymised_at = timezone.now()
+    registration.save(update_fields=["name", "email", "accessibility_needs", "anonymised_at"])
+    Volunteer.objects.filter(registration=registration).update(language_pairs="")
+
+
+def export_for_email(email: str) -> dict:
+    """The registrations from one address with their bookings, and the volunteer sign-ups made with them (its part
+    of core.personal_data's export)."""
+    registrations = (
+        Registration.objects.filter(email__iexact=email.strip())
+        .select_related("conference", "volunteer")
+        .prefetch_related("conference__translations", "days", "volunteer__days", "bookings__session__translations")
+        .order_by("created_at", "pk")
+    )
+    registrations = list(registrations)
+    volunteers = [r.volunteer for r in registrations if hasattr(r, "volunteer")]
+    return {
+        "registrations": [
+            {
+                "reference": r.reference,
+                "conference": str(r.conference),
+                "name": r.name,
+                "email": r.email,
+                "language": r.language,
+                "days": [day.date.isoformat() for day in r.days.all()],
+                "accessibility_needs": r.accessibility_needs,
+                "registered": r.created_at.isoformat(),
+                "bookings": [
+                    {
+                        "session": b.session.code,
+                        "title": str(b.session),
+                        "status": b.status,
+                        "interpretation": b.interpretation,
+                        "booked": b.created_at.isoformat(),
+                    }
+                    for b in r.bookings.all()
+                ],
+            }
+            for r in registrations
+        ],
+        "volunteering": [
+            {
+                "registration": v.registration.reference,
+                "roles": v.roles,
+                "language_pairs": v.language_pairs,
+                "days": [day.date.isoformat() for day in v.days.all()],
+            }
+            for v in volunteers
+        ],
+    }
+
+
+def erase_for_email(email: str) -> int:
+    """Anonymise every registration from one address (the right to erasure), as purge_registrations does.
+
+    Anonymised, not deleted: the figures of places and interpretation keep counting them. Before a conference
+    ends its places are given up first, so the people on the waiting list get them and are told.
+    """
+    count = 0
+    with transaction.atomic():
+        registrations = Registration.objects.filter(email__iexact=email.strip(), anonymised_at=None)
+        for registration in registrations.select_related("conference").select_for_update():
+            if not registration.conference.has_ended():
+                cancel_registration(registration=registration)
+            _anonymise(registration)
             count += 1
     return count

@@ -49,13 +49,25 @@ class EditorAdminSite(admin.AdminSite):
         return super().admin_view(refusing_wrong_addresses(view), cacheable)
 
     def get_urls(self):
-        """Django's admin addresses, and the page where staff choose their language of the admin."""
+        """Django's admin addresses, the page where staff choose their language of the admin, and the personal data of
+        an address (core.admin_personal_data)."""
         from django.urls import path
 
         from core.admin_language import choose_language
+        from core.admin_personal_data import personal_data_view
 
         language = path("language/", self.admin_view(choose_language), {"admin_site": self}, name="language")
-        return [language, *super().get_urls()]
+        personal_data = path(
+            "personal-data/", self.admin_view(personal_data_view), {"admin_site": self}, name="personal_data"
+        )
+        return [language, personal_data, *super().get_urls()]
+
+    def each_context(self, request):
+        from core.personal_data import can_export
+
+        context = super().each_context(request)
+        context["may_export_personal_data"] = request.user.is_authenticated and can_export(request.user)
+        return context
 
     def login(self, request, extra_context=None):
         """Django's admin login, with django-two-factor-auth's log-in (core.two_factor.AdminLoginView) for its form."""

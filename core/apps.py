@@ -27,3 +27,19 @@ class CoreConfig(AppConfig):
         user_logged_in.connect(remember_at_login, dispatch_uid="core.remember_admin_language")
         # Editors may set it for anyone on the staff, e.g. for a new translator.
         grant(EDITORS, lambda: [UserLanguage])
+        _register_personal_data()
+
+
+def _outbox_models():
+    from post_office.models import Email, Log
+
+    return [Email, Log]
+
+
+def _register_personal_data():
+    from core import outbox, personal_data
+
+    # The messages sent to an address are personal data too: what we told the person, and when.
+    personal_data.register(
+        "outbox", label=_("E-mails sent"), models=_outbox_models, export=outbox.export_emails, erase=outbox.erase_emails
+    )

@@ -205,3 +205,37 @@ def _record_failure(email: Email, *, error: Exception, log_level: int) -> int:
                 email_id=email.pk, status=STATUS.failed, message=str(error), exception_type=type(error).__name__
             )
     return changes["status"]
+
+
+# --- The right of access and erasure (core.personal_data) ------------------------------------------------------
+
+
+def emails_to(address: str) -> list[Email]:
+    """Every message of the outbox sent or to be sent to the address, in any case, oldest first."""
+    from core.personal_data import matches
+
+    candidates = Email.objects.filter(to__icontains=address.strip()).order_by("created", "id")
+    return [email for email in candidates if matches(email.to, address)]
+
+
+def export_emails(address: str) -> dict:
+    return {
+        "emails": [
+            {
+                "subject": email.subject,
+                "body": email.message,
+                "language": (email.headers or {}).get("Content-Language", ""),
+                "status": STATUS._fields[email.status] if email.status is not None else "",
+                "created": email.created.isoformat(),
+                "last_updated": email.last_updated.isoformat(),
+            }
+            for email in emails_to(address)
+        ]
+    }
+
+
+def erase_emails(address: str) -> int:
+    """Delete the messages to the address, sent or waiting, with their logs: their bodies are personal data."""
+    ids = [email.pk for email in emails_to(address)]
+    Email.objects.filter(pk__in=ids).delete()
+    return len(ids)

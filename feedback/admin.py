@@ -4,15 +4,21 @@ import secrets
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core import personal_data
+from core.admin_personal_data import download, erased_message
 from core.spreadsheet import csv_download
 from feedback.models import ApiKey, Category, Report
-from feedback.services import erase_for_email, export_for_email, update_report
+from feedback.services import update_report
+
+NOT_EVERY_PART = _(
+    "Only staff who may see every part of the site that holds personal data can do this: "
+    "ask for the Data protection group."
+)
 
 
 @admin.register(Category)
@@ -114,21 +120,28 @@ class ReportAdmin(admin.ModelAdmin):
         )
         return csv_download("reports.csv", header, rows)
 
+    # Both reach every app that holds the address (core.personal_data), not only feedback.
     @admin.action(description=_("Export everything stored for the e-mail address of the selected report"))
     def export_for_address(self, request, queryset):
-        emails = {r.email for r in queryset if r.email}
+        emails = {r.email.lower() for r in queryset if r.email}
         if len(emails) != 1:
             self.message_user(request, _("Select reports from exactly one e-mail address."), messages.ERROR)
             return None
-        response = HttpResponse(export_for_email(emails.pop()), content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
-        return response
+        if not personal_data.can_export(request.user):
+            self.message_user(request, NOT_EVERY_PART, messages.ERROR)
+            return None
+        return download(emails.pop())
 
     @admin.action(description=_("Erase everything stored for the e-mail address of the selected report"))
     def erase_for_address(self, request, queryset):
-        emails = {r.email for r in queryset if r.email}
-        count = sum(erase_for_email(email) for email in emails)
-        self.message_user(request, _("%(count)s reports anonymised.") % {"count": count}, messages.SUCCESS)
+        if not personal_data.can_erase(request.user):
+            self.message_user(request, NOT_EVERY_PART, messages.ERROR)
+            return
+        counts = {}
+        for email in {r.email.lower() for r in queryset if r.email}:
+            for key, count in personal_data.erase_for_email(email).items():
+                counts[key] = counts.get(key, 0) + count
+        self.message_user(request, erased_message(counts), messages.SUCCESS)
 
 
 @admin.register(ApiKey)

@@ -544,7 +544,7 @@ def test_an_unreadable_post_body_is_a_geo_report_400(client, db):
 
 def test_coordinates_are_exported_and_erased_with_the_residents_data(categories):
     report = make_report("roads", email="olena@example.org", latitude=50.06, longitude=19.94, address_id="KRK-1")
-    [exported] = json.loads(export_for_email("olena@example.org"))["reports"]
+    [exported] = export_for_email("olena@example.org")["reports"]
     assert (exported["lat"], exported["long"], exported["address_id"]) == (50.06, 19.94, "KRK-1")
     erase_for_email("olena@example.org")
     report.refresh_from_db()
