@@ -15,7 +15,7 @@ $(shell mkdir -p var && test -s var/secret_key || $(PYTHON) -c "import secrets; 
 export HTTPS ?= 0
 export SERVE_MEDIA ?= 1
 
-.PHONY: run test setup migrate messages-compile messages-check messages lint bench worker clean scale-demo
+.PHONY: run test setup migrate messages-compile messages-check messages lint bench lighthouse worker clean scale-demo
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -74,6 +74,17 @@ test: setup lint messages-check
 bench: setup
 	@command -v wrk >/dev/null && command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server; }
 	$(BIN)/python bench/run.py
+
+# Lighthouse scores (mobile and desktop) of the home page, the schedule and the feedback form in uk and pl, with
+# the system's Chromium; writes bench/lighthouse.md and fails below the bar. Lighthouse is installed from the npm
+# registry into tools/lighthouse (package-lock.json pins it).
+LIGHTHOUSE_DIR := tools/lighthouse
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --silent
+	touch $@
+
+lighthouse: setup $(LIGHTHOUSE_DIR)/node_modules/.installed
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python bench/lighthouse.py
 
 # Two gunicorn instances behind nginx on PostgreSQL (database openkrakow_scale), until Ctrl-C; see deploy/.
 scale-demo: setup
