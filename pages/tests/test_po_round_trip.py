@@ -219,7 +219,8 @@ def test_a_volunteers_import_waits_for_review_where_the_language_requires_it(cli
         {"language": "uk", "file": upload(content, "uk.po")},
         headers={"accept-language": "pl"},
     )
-    assert "Czeka na recenzję: te teksty staną się publiczne, gdy zatwierdzi je recenzent" in response.content.decode()
+    expected = "Czeka na sprawdzenie: te teksty staną się publiczne, gdy zatwierdzi je recenzent"
+    assert expected in response.content.decode()
 
 
 def test_a_reviewer_and_the_command_line_publish_at_once(db, volunteer):
