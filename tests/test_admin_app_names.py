@@ -15,7 +15,7 @@ def headings(admin_client, language: str) -> list[str]:
 @pytest.mark.parametrize(
     ("language", "expected", "script"),
     [
-        ("uk", {"Вихідні листи", "Блокування входу", "Застосунки автентифікації", "Резервні коди"}, r"[а-яіїєґ]"),
+        ("uk", {"Вихідні листи", "Блокування входу", "Застосунки-автентифікатори", "Резервні коди"}, r"[а-яіїєґ]"),
         ("ru", {"Исходящие письма", "Блокировка входа", "Приложения-аутентификаторы", "Резервные коды"}, r"[а-яё]"),
         ("pl", {"Skrzynka nadawcza", "Blokada logowania", "Aplikacje uwierzytelniające", "Kody zapasowe"}, r"."),
     ],
