@@ -22,6 +22,7 @@ from conference.models import (
     Volunteer,
 )
 from core.outbox import queue_email
+from core.personal_data import of_address
 from core.services import create_once
 
 
@@ -315,7 +316,7 @@ def export_for_email(email: str) -> dict:
     """The registrations from one address with their bookings, and the volunteer sign-ups made with them (its part
     of core.personal_data's export)."""
     registrations = (
-        Registration.objects.filter(email__iexact=email.strip())
+        of_address(Registration.objects.all(), "email", email)
         .select_related("conference", "volunteer")
         .prefetch_related("conference__translations", "days", "volunteer__days", "bookings__session__translations")
         .order_by("created_at", "pk")
@@ -366,7 +367,7 @@ def erase_for_email(email: str) -> int:
     """
     count = 0
     with transaction.atomic():
-        registrations = Registration.objects.filter(email__iexact=email.strip(), anonymised_at=None)
+        registrations = of_address(Registration.objects.filter(anonymised_at=None), "email", email)
         for registration in registrations.select_related("conference").select_for_update():
             if not registration.conference.has_ended():
                 cancel_registration(registration=registration)

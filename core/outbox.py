@@ -214,7 +214,9 @@ def emails_to(address: str) -> list[Email]:
     """Every message of the outbox sent or to be sent to the address, in any case, oldest first."""
     from core.personal_data import matches
 
-    candidates = Email.objects.filter(to__icontains=address.strip()).order_by("created", "id")
+    # Narrowed by the part before the @ (ASCII): the domain may be stored in another case or in its xn-- form.
+    local = address.strip().rpartition("@")[0]
+    candidates = Email.objects.filter(to__icontains=f"{local}@").order_by("created", "id")
     return [email for email in candidates if matches(email.to, address)]
 
 

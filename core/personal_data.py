@@ -9,11 +9,13 @@ changed. The models named are what a person needs to see (view) or erase (change
 the "Data protection" group is granted exactly those. Addresses match in any case, as people type them.
 """
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Model
+from django.db import transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from core.groups import grant
@@ -78,11 +80,37 @@ def export_json(email: str) -> str:
 
 
 def erase_for_email(email: str) -> dict[str, int]:
-    """Erase in every app that can; the plumbing (e.g. the outbox) last, after the features that may write to it."""
-    return {holder.key: holder.erase(email) for holder in reversed(holders()) if holder.erase}
+    """Erase in every app that can; the plumbing (e.g. the outbox) last, after the features that may write to it.
+
+    One transaction: an erasure that fails halfway leaves everything as it was, and no person waiting is told of a
+    place that was never given.
+    """
+    with transaction.atomic():
+        return {holder.key: holder.erase(email) for holder in reversed(holders()) if holder.erase}
+
+
+def canonical(address: str) -> str:
+    """One spelling of an address to compare: every letter in one case, the domain as mail servers write it
+    ("jan@ŻÓŁW.pl" and "jan@xn--w-uga1v8h.pl" are the same mailbox)."""
+    local, at, domain = address.strip().rpartition("@")
+    with contextlib.suppress(UnicodeError):  # not a domain name (an empty or overlong label): compared as written
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}{at}{domain}".casefold()
 
 
 def matches(addresses: Iterable[str], email: str) -> bool:
     """Whether a list of addresses (e.g. an e-mail's recipients) holds the address, in any case."""
-    wanted = email.strip().casefold()
-    return any(address.strip().casefold() == wanted for address in addresses)
+    wanted = canonical(email)
+    return any(canonical(address) == wanted for address in addresses)
+
+
+def of_address(queryset: QuerySet, field: str, email: str) -> QuerySet:
+    """The rows whose `field` is the address, however its case or its domain is written.
+
+    Not `iexact`: SQLite folds the case of ASCII letters only, and neither database knows an IDN domain from its
+    xn-- form. The database narrows by the part before the @ (ASCII in a valid address), Python compares the rest.
+    """
+    local = email.strip().rpartition("@")[0]
+    candidates = queryset.filter(**{f"{field}__istartswith": f"{local}@"}).values_list("pk", field)
+    wanted = canonical(email)
+    return queryset.filter(pk__in=[pk for pk, value in candidates if canonical(value) == wanted])

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.outbox import queue_email
+from core.personal_data import of_address
 from core.services import create_once
 from feedback.models import Category, InternalNote, RateLimitHit, RateLimitSender, Report, ReportEvent
 
@@ -196,7 +197,7 @@ def _anonymise(reports) -> int:
 
 def export_for_email(email: str) -> dict:
     """Every report from one e-mail address, as plain JSON values (its part of core.personal_data's export)."""
-    reports = Report.objects.filter(email__iexact=email).prefetch_related("events").select_related("category")
+    reports = of_address(Report.objects.all(), "email", email).prefetch_related("events").select_related("category")
     data = [
         {
             "reference": r.reference,
@@ -220,4 +221,4 @@ def export_for_email(email: str) -> dict:
 
 def erase_for_email(email: str) -> int:
     """Erase the personal data of every report from one address (the right to erasure)."""
-    return _anonymise(Report.objects.filter(email__iexact=email))
+    return _anonymise(of_address(Report.objects.all(), "email", email))
