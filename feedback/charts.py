@@ -2,6 +2,7 @@
 it, a scale on top, and exactly as tall as its bars; drawn for a phone's width, and scaled up to a wider column."""
 
 import datetime
+import itertools
 import math
 import textwrap
 from dataclasses import dataclass
@@ -94,12 +95,11 @@ class BarChart:
 
 def scale(top: int) -> tuple[int, int]:
     """The step between the scale's numbers (1, 2 or 5 times a power of ten, five steps at most) and its end."""
-    for power in range(10):
+    for power in itertools.count():
         for factor in (1, 2, 5):
             step = factor * 10**power
             if math.ceil(top / step) <= 5:
                 return step, step * math.ceil(top / step)
-    raise ValueError(top)
 
 
 def text_width(text: str, *, bold: bool = False) -> float:
@@ -116,8 +116,11 @@ def label_text(kind: str, label: str | datetime.datetime) -> str:
 
 def bar_chart(kind: str, bars: list[Bar]) -> BarChart:
     """The chart of one kind of count (category, language or month), laid out."""
-    step, end = scale(max([bar.count for bar in bars if bar.count is not None] + [SUPPRESS_BELOW]))
-    length = WIDTH - LEFT - COUNT_ROOM  # of a bar as long as the scale
+    counts = [bar.count for bar in bars if bar.count is not None]
+    step, end = scale(max([*counts, SUPPRESS_BELOW]))
+    # Of a bar as long as the scale: the widest count still fits after it, even of more than four digits.
+    widest = max([text_width(str(count), bold=True) for count in counts], default=0)
+    length = WIDTH - LEFT - max(COUNT_ROOM, GAP + widest)
     rows, y = [], SCALE_HEIGHT
     for bar in bars:
         text = label_text(kind, bar.label)
