@@ -1,6 +1,7 @@
 """Settings for Open Kraków, read from the environment with safe development defaults."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -276,9 +277,15 @@ def csp_source(url_template: str) -> list[str]:
     parts = urlsplit(url_template)
     if not parts.scheme and not parts.netloc:
         return []
-    host = parts.netloc.replace("{s}", "*")
-    if parts.scheme not in ("https", "http") or not host or "{" in host:
-        raise ImproperlyConfigured(f"MAP_TILE_URL must be an http(s) address or a path, not {url_template!r}.")
+    host = "*." + parts.netloc.removeprefix("{s}.") if parts.netloc.startswith("{s}.") else parts.netloc
+    # A plain host name and port only: anything else (a space, ";", a quote, a password) would be a source no
+    # browser matches, or a directive of its own in the policy.
+    plain = re.fullmatch(r"(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:(?P<port>\d{1,5}))?", host)
+    if parts.scheme not in ("https", "http") or not plain or int(plain["port"] or 0) > 65535:
+        raise ImproperlyConfigured(
+            f"MAP_TILE_URL must be an http(s) address with a plain host name ({{s}} only as its first part), "
+            f"or a path; not {url_template!r}."
+        )
     return [f"{parts.scheme}://{host}"]
 
 
