@@ -42,6 +42,9 @@ def second_factor_passed(user) -> bool:
 
 
 class EditorAdminSite(admin.AdminSite):
+    # Django's own words, in our catalogue: its Ukrainian one says "Адміністрування сайта", a Russian form.
+    index_title = _("Site administration")
+
     def has_permission(self, request):
         return super().has_permission(request) and second_factor_passed(request.user)
 
