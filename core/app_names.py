@@ -30,4 +30,4 @@ class AuthenticatorAppsConfig(TotpDefaultConfig):
 
 
 class BackupCodesConfig(StaticDefaultConfig):
-    verbose_name = _("Backup codes")
+    verbose_name = _("Editors' backup codes")  # "Backup codes" is one's own, on the two-factor page

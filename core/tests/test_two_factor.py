@@ -415,7 +415,7 @@ def test_an_editor_turns_on_two_step_verification_with_the_keyboard(page, editor
     page.get_by_label("Code from the app").fill(code_for_key(key))
     page.keyboard.press("Enter")
     expect(page.get_by_text("From now on you log in with your password and a code")).to_be_visible()
-    page.get_by_role("link", name="Backup codes").click()
+    page.get_by_role("link", name="Backup codes", exact=True).click()
     page.get_by_role("button", name="Make new backup codes").click()
     expect(page.locator(".two-factor-codes li")).to_have_count(10)
 
