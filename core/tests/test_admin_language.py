@@ -14,11 +14,11 @@ pytestmark = pytest.mark.integration
 PASSWORD = "right-password-123"
 STEP = "admin_login_view-current_step"  # the log-in wizard's hidden field: which step a post answers
 
-# Django's own admin catalogues, and ours.
+# The admin index's title, from our catalogues (Django's Ukrainian "сайта" is a Russian form; core/admin_site.py).
 SITE_ADMINISTRATION = {
     "en": "Site administration",
-    "pl": "Administracja stroną",
-    "uk": "Адміністрування сайта",
+    "pl": "Administracja serwisu",
+    "uk": "Адміністрування сайту",
     "ru": "Администрирование сайта",
 }
 LOG_OUT_UK = "Вийти"
