@@ -76,8 +76,12 @@ def lighthouse(url: str, profile: str, out: Path) -> dict:
     ]
     if profile == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, check=True)
-    return json.loads(out.read_text())
+    # Lighthouse sometimes loses its own trace (NO_NAVSTART) and asks to be run again: up to three tries.
+    for attempt in range(3):
+        if subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}).returncode == 0:
+            return json.loads(out.read_text())
+        print(f"Lighthouse failed on {url} ({profile}), try {attempt + 1} of 3", file=sys.stderr)
+    sys.exit(f"Lighthouse could not measure {url} ({profile}) in three tries.")
 
 
 def failing_audits(report: dict) -> list[tuple[str, str, str]]:
