@@ -28,8 +28,11 @@ class ConferenceConfig(AppConfig):
 
         # Registrations hold personal data: only this group sees them; editors and translators do not.
         grant(REGISTRATIONS, _registration_models)
+        from conference.search_index import register_sources
+
         serve_uploads(field="photo", visible=_speakers)
         _register_personal_data()
+        register_sources()
 
 
 def _register_personal_data():

@@ -18,9 +18,11 @@ class CoreConfig(AppConfig):
         from core.groups import EDITORS, grant, sync_groups
         from core.lookups import IntegerIn
         from core.models import UserLanguage
+        from core.search.index import index_if_empty
 
         # After every app's migrations, so that models of apps migrated later join their groups too.
         post_migrate.connect(sync_groups, dispatch_uid="core.sync_groups")
+        post_migrate.connect(index_if_empty, dispatch_uid="core.search_index")
         cache.connect_signals()
         IntegerField.register_lookup(IntegerIn)  # a number too large for the database matches nothing
         # A new session starts with the staff member's language of the admin (core.middleware.AdminLanguageMiddleware).

@@ -8,6 +8,8 @@ from django.urls import include, path
 from conference.sitemaps import sitemaps as conference_sitemaps
 from core import accounts, two_factor
 from core import views as core_views
+from core.search import opensearch
+from core.search import views as search_views
 from feedback.sitemaps import sitemaps as feedback_sitemaps
 from pages.sitemaps import sitemaps as pages_sitemaps
 from translations import views as translation_dashboard
@@ -38,6 +40,9 @@ urlpatterns += i18n_patterns(
     path("conference/", include("conference.urls")),
     path("feedback/", include("feedback.urls")),
     path("style/", core_views.style_guide, name="style_guide"),  # the living style page, in DEBUG only
+    # Search is not cached: every query would be a page of its own.
+    path("search/", search_views.SearchView.as_view(), name="search"),
+    path("opensearch.xml", opensearch.description, name="opensearch"),
     path("", include("pages.urls")),
 )
 

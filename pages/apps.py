@@ -16,5 +16,7 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from core.media import serve_uploads
+        from pages.search_index import register_sources
 
         serve_uploads(field="file", visible=_visible_documents)
+        register_sources()

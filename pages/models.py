@@ -29,10 +29,6 @@ class PublishableQuerySet(TranslatableQuerySet):
     def with_translations(self):
         return self.prefetch_related("translations")
 
-    def search(self, needle: str):
-        """Objects with a translation whose case-folded text contains the needle."""
-        return self.filter(translations__search_text__contains=needle).distinct().with_translations()
-
 
 class Publishable(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -88,7 +84,6 @@ class Page(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Publishable, 
             _("summary"), max_length=300, blank=True, help_text=_("For lists and search engines.")
         ),
         body=models.TextField(_("body"), blank=True, help_text=BODY_HELP),
-        search_text=models.TextField(editable=False, default=""),
         updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
         **translation_workflow_fields(),
     )
@@ -141,7 +136,6 @@ class NewsEntry(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Publisha
         title=models.CharField(_("title"), max_length=200),
         summary=models.CharField(_("summary"), max_length=300, blank=True, help_text=_("For lists and feeds.")),
         body=models.TextField(_("body"), blank=True, help_text=BODY_HELP),
-        search_text=models.TextField(editable=False, default=""),
         updated_at=models.DateTimeField(_("translation last updated"), auto_now=True),
         **translation_workflow_fields(),
     )

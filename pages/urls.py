@@ -1,4 +1,4 @@
-"""URLs of the programme pages, news, documents, contacts and search, under the language prefix."""
+"""URLs of the programme pages, news, documents and contacts, under the language prefix."""
 
 from django.urls import path
 
@@ -14,8 +14,6 @@ urlpatterns = [
     path("news/<slug:slug>/", cacheable(views.NewsDetailView.as_view()), name="news_detail"),
     path("documents/", cacheable(views.DocumentListView.as_view()), name="documents"),
     path("contacts/", cacheable(views.ContactsView.as_view()), name="contacts"),
-    # Search is not cached: every query would be a page of its own.
-    path("search/", views.SearchView.as_view(), name="search"),
     # Last, so that the sections above are never taken for a page's slug.
     path("<path:path>/", cacheable(views.PageView.as_view()), name="page"),
 ]

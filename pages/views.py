@@ -1,4 +1,4 @@
-"""Views for the programme pages, news, documents, contacts and search."""
+"""Views for the programme pages, news, documents and contacts."""
 
 import datetime
 import logging
@@ -7,14 +7,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.feeds import SiteFeed
-from pages.forms import SearchForm
 from pages.models import ContactRole, Document, NewsEntry, Page
-from pages.search import search
 
 logger = logging.getLogger(__name__)
 
@@ -128,11 +125,3 @@ class ContactsView(ListView):
     context_object_name = "roles"
     model = ContactRole
 
-
-class SearchView(TemplateView):
-    template_name = "pages/search.html"
-
-    def get_context_data(self, **kwargs):
-        form = SearchForm(self.request.GET or None)
-        results = search(form.cleaned_data["q"], language=get_language()) if form.is_valid() else None
-        return super().get_context_data(form=form, results=results, **kwargs)

@@ -6,7 +6,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.folding import search_text
 from core.markdown import clean_markdown, render_markdown
 from openkrakow.languages import SOURCE_LANGUAGE
 
@@ -34,9 +33,6 @@ class RichTextMixin:
     def save_translation(self, translation, *args, **kwargs):
         for name in self.rich_text_fields:
             setattr(translation, name, clean_markdown(getattr(translation, name)))
-        if hasattr(translation, "search_text"):
-            parts = [translation.title, getattr(translation, "summary", ""), translation.body]
-            translation.search_text = search_text(*parts)
         super().save_translation(translation, *args, **kwargs)
 
     def body_html(self):
@@ -102,7 +98,7 @@ class TranslationWorkflow(models.Model):
 
     def translated_text_fields(self) -> list[str]:
         """The translated fields that hold text for readers (not the workflow's own bookkeeping)."""
-        skip = {"translation_status", "translated_by", "translated_at", "updated_at", "search_text"}
+        skip = {"translation_status", "translated_by", "translated_at", "updated_at"}
         return [name for name in self._parler_meta.get_translated_fields() if name not in skip]
 
 
