@@ -374,6 +374,7 @@ RESOURCE_KINDS = [
     (r"^/\w\w/conference/schedule\.json(\?|$)", "application/json", "prefix"),
     (r"^/\w\w/.*/feed/$", "application/atom+xml; charset=utf-8", "prefix"),
     (r"^/\w\w/manifest\.webmanifest$", "application/manifest+json", "prefix"),
+    (r"^/\w\w/opensearch\.xml$", "application/opensearchdescription+xml; charset=utf-8", "prefix"),
     (r"^/static/.*\.css$", "text/css", None),
     (r"^/static/.*\.js$", "text/javascript", None),  # the venue map (static/js/venue-map.js, Leaflet)
     (r"^/static/.*\.(png|svg|ico|webp|jpg)$", "image/", None),
@@ -425,6 +426,8 @@ def check_resource(response: Response, judge: "LanguageJudge") -> list[str]:
 # as translate="no" leaves them out of pages.
 XML_TEXTS = {
     "application/xml": ["conference/title", "day/room/event/title", "day/room/event/abstract"],
+    # What a browser shows of the site as a search engine.
+    "application/opensearchdescription+xml": ["{*}ShortName", "{*}Description"],
     "application/atom+xml": [
         "{*}title",
         "{*}subtitle",
@@ -522,7 +525,7 @@ def _claimed_language(element) -> str | None:
 def _parse_problems(response: Response, language: str | None) -> list[str]:
     kind = response.content_type.split(";")[0].strip()
     try:
-        if kind in ("application/xml", "application/atom+xml"):
+        if kind in ("application/xml", "application/atom+xml", "application/opensearchdescription+xml"):
             root = lxml.etree.fromstring(response.body)  # noqa: S320 (our own answer)
             if kind == "application/atom+xml" and language:
                 feed_language = root.get(XML_LANG)
