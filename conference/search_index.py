@@ -8,12 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.models import Session, SessionType, Speaker, Track, Venue
 from core.markdown import render_markdown
-from core.search.index import Document, Source, plain_text, register
-
-
-def _url(obj, language: str) -> str:
-    with translation.override(language):
-        return obj.get_absolute_url()
+from core.search.index import Document, Source, plain_text, register, url_in
 
 
 def _session_documents(session: Session):
@@ -26,7 +21,7 @@ def _session_documents(session: Session):
         yield Document(
             language=language,
             title=text.title,
-            url=_url(session, language),
+            url=url_in(session, language),
             detail=" · ".join([*kinds, when]),
             body=plain_text(render_markdown(text.abstract)),
             keywords=speakers,
@@ -41,7 +36,7 @@ def _speaker_documents(speaker: Speaker):
         yield Document(
             language=language,
             title=speaker.name,
-            url=_url(speaker, language),
+            url=url_in(speaker, language),
             detail=text.role if text else "",
             body=plain_text(render_markdown(text.bio)) if text else "",
             keywords=speaker.affiliation,  # in its own language: found, not shown
@@ -56,7 +51,7 @@ def _venue_documents(venue: Venue):
             yield Document(
                 language=language,
                 title=name,
-                url=_url(venue, language),
+                url=url_in(venue, language),
                 detail=venue.address,
                 detail_language=venue.address_language,
                 body=" ".join(getattr(venue, f"{part}_{language}") or "" for part in ("description", "accessibility")),

@@ -7,13 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from core.language_names import in_language
 from core.markdown import render_markdown
 from core.search.index import Document as SearchDocument
-from core.search.index import Source, plain_text, register
+from core.search.index import Source, plain_text, register, url_in
 from pages.models import Document, NewsEntry, Page, Status
-
-
-def _url(obj, language: str) -> str:
-    with translation.override(language):
-        return obj.get_absolute_url()
 
 
 def _page_documents(page: Page):
@@ -21,7 +16,7 @@ def _page_documents(page: Page):
         yield SearchDocument(
             language=text.language_code,
             title=text.title,
-            url=_url(page, text.language_code),
+            url=url_in(page, text.language_code),
             detail=text.summary,
             body=plain_text(render_markdown(text.body)),
             publish_at=page.publish_at,
@@ -35,7 +30,7 @@ def _news_documents(entry: NewsEntry):
         yield SearchDocument(
             language=text.language_code,
             title=text.title,
-            url=_url(entry, text.language_code),
+            url=url_in(entry, text.language_code),
             detail=date,
             body=f"{text.summary} {plain_text(render_markdown(text.body))}",
             publish_at=entry.publish_at,

@@ -14,6 +14,7 @@ from html import unescape
 from django.db import connection
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -56,6 +57,12 @@ SOURCES: dict[str, Source] = {}
 def register(source: Source) -> None:
     SOURCES[source.kind] = source
     _connect(source)
+
+
+def url_in(obj: Model, language: str) -> str:
+    """The object's address on the site in that language."""
+    with translation.override(language):
+        return obj.get_absolute_url()
 
 
 def plain_text(html: str) -> str:
