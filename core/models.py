@@ -48,19 +48,23 @@ class SearchEntryQuerySet(models.QuerySet):
         )
         return self.filter(language__in=languages).annotate(language_order=order)
 
-    def best_language_only(self):
-        """One entry per object: the one in the earliest language (as annotated by in_languages), best rank next."""
+    def best_language_only(self, *then):
+        """One entry per object: the one in the earliest language (as annotated by in_languages). An object has
+        one entry per language, so that order is whole; `then` (e.g. the rank, descending) only puts those
+        annotations into the window's sort, which makes PostgreSQL compute them before sorting, not carry what
+        they are computed from through it."""
         first = models.Window(
             RowNumber(),
             partition_by=[models.F("kind"), models.F("object_id")],
-            order_by=[models.F("language_order").asc(), models.F("rank").desc()],
+            order_by=[models.F("language_order").asc(), *then],
         )
         return self.annotate(place_in_object=first).filter(place_in_object=1)
 
     def count_per_kind(self) -> dict[str, int]:
-        # Grouping this queryset itself would group before best_language_only()'s window; count its rows instead.
-        chosen = SearchEntry.objects.filter(pk__in=self.order_by().values("pk"))
-        return dict(chosen.values_list("kind").annotate(found=models.Count("pk")).order_by())
+        """How many objects have an entry here, per kind: as many as best_language_only() keeps, without its
+        window or anything else to compute per entry."""
+        counted = self.order_by().values_list("kind").annotate(found=models.Count("object_id", distinct=True))
+        return dict(counted)
 
 
 class SearchEntry(models.Model):
@@ -79,6 +83,7 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     publish_at = models.DateTimeField(null=True, blank=True)
     search_vector = LexemeVectorField(null=True)
+    rank_vector = LexemeVectorField(null=True)  # the title, details and start of the text: orders the matches
     lexemes = models.TextField(blank=True)
     title_lexemes = models.TextField(blank=True)
 

@@ -4,17 +4,7 @@ import core.models
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
-
-class PostgreSQLOnly(migrations.RunSQL):
-    """The search's GIN indexes and text search configuration: SQLite has neither (core.search.query)."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+from core.migration_operations import PostgreSQLOnly
 
 
 # Snippets (ts_headline) compare the text's words lower-cased and without Latin accents, as the index does.

@@ -29,6 +29,9 @@ SNOWBALL = {"en": "english", "ru": "russian", "pl": "polish"}
 # A stem this short finds too many words as a prefix.
 MIN_PREFIX = 3
 MAX_WORD = 60
+# How many words of the details and of the text the rank vector keeps, besides the whole title.
+RANKED_TEXT_WORDS = 60
+MAX_RANKED_BYTES = 3000
 
 
 def fold(word: str) -> str:
@@ -44,8 +47,9 @@ def fold(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of a text; a "word" longer than any real one (a key, a run of letters) is skipped."""
-    return [word for word in WORD.findall(text or "") if len(word) <= MAX_WORD]
+    """The words of a text; a "word" longer than any real one (a key, a run of letters) is skipped. Composed first:
+    a decomposed "ї" (pasted from some programs) is "і" and a combining mark, which is no word character."""
+    return [word for word in WORD.findall(unicodedata.normalize("NFC", text or "")) if len(word) <= MAX_WORD]
 
 
 @functools.cache
@@ -93,28 +97,40 @@ class IndexedText:
     """A document's lexemes: as a tsvector literal for PostgreSQL, and as plain lists for SQLite's simpler match."""
 
     vector: str
+    rank_vector: str
     lexemes: str
     title_lexemes: str
 
 
 def index_text(language: str, *weighted: tuple[str, str]) -> IndexedText:
     """Index parts such as ("A", title), ("B", details), ("D", body): one position per word, a gap between parts so
-    that a quoted phrase never runs from one part into the next."""
+    that a quoted phrase never runs from one part into the next. The rank vector, which orders what matched, keeps
+    the title, the details and the start of the text only: small enough to rank thousands of matches quickly."""
     positions: dict[str, list[str]] = {}
+    ranked: dict[str, list[str]] = {}
+    ranked_bytes = 0
     title: set[str] = set()
     position = 0
     for weight, text in weighted:
-        for word in words(text):
+        for number, word in enumerate(words(text)):
             position = min(position + 1, MAX_POSITION)
             for lexeme in lexemes(word, language):
                 kept = positions.setdefault(lexeme, [])
                 if len(kept) < MAX_POSITIONS_PER_LEXEME:
                     kept.append(f"{position}{weight}")
+                    # Stored as it is in the table's row (migration 0004): it must stay small.
+                    size = 2 if lexeme in ranked else len(lexeme.encode()) + 8
+                    if (weight == "A" or number < RANKED_TEXT_WORDS) and ranked_bytes + size <= MAX_RANKED_BYTES:
+                        ranked.setdefault(lexeme, []).append(kept[-1])
+                        ranked_bytes += size
                 if weight == "A":
                     title.add(lexeme)
         position = min(position + 1, MAX_POSITION)
-    vector = " ".join(f"'{lexeme}':{','.join(places)}" for lexeme, places in positions.items())
-    return IndexedText(vector, _spaced(positions), _spaced(title))
+    return IndexedText(_literal(positions), _literal(ranked), _spaced(positions), _spaced(title))
+
+
+def _literal(positions: dict[str, list[str]]) -> str:
+    return " ".join(f"'{lexeme}':{','.join(places)}" for lexeme, places in positions.items())
 
 
 def _spaced(lexemes) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import translation
@@ -23,6 +23,8 @@ from core.models import SearchEntry, SearchWord
 from core.search.analysis import PRIVATE_USE, fold, index_text, words
 
 MAX_BODY = 20_000
+# A folded word may be longer than the word ("ß" is "ss"): longer than the vocabulary's column, it is left out.
+MAX_VOCABULARY_WORD = SearchWord._meta.get_field("word").max_length
 
 
 @dataclass(frozen=True)
@@ -75,15 +77,27 @@ def reindex(source: Source, pks: Iterable[int]) -> None:
     pks = {int(pk) for pk in pks if pk is not None}
     if not pks:
         return
-    objects = source.objects().filter(pk__in=pks)
-    entries = [_entry(source, obj, document) for obj in objects for document in source.documents(obj)]
-    SearchEntry.objects.filter(kind=source.kind, object_id__in=pks).delete()
-    _save(entries)
+    with transaction.atomic():
+        # A save while another save of the same object (two translators) or a rebuild is under way waits here until
+        # that commits, then reads what it wrote and replaces it, instead of inserting beside it (an IntegrityError).
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"LOCK TABLE {SearchEntry._meta.db_table} IN ROW EXCLUSIVE MODE")
+        list(source.model._base_manager.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk"))
+        objects = source.objects().filter(pk__in=pks)
+        entries = [_entry(source, obj, document) for obj in objects for document in source.documents(obj)]
+        SearchEntry.objects.filter(kind=source.kind, object_id__in=pks).delete()
+        _save(entries)
 
 
+@transaction.atomic  # all or nothing: one cut short leaves the old index (or an empty one, built again after migrate)
 def rebuild(batch_size: int = 500) -> int:
-    """Every source's entries from scratch; returns how many were written."""
+    """Every source's entries and the vocabulary from scratch; returns how many entries were written."""
+    if connection.vendor == "postgresql":  # saves meanwhile wait for it, then replace what it wrote (reindex)
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {SearchEntry._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
     SearchEntry.objects.all().delete()
+    SearchWord.objects.all().delete()  # words of what is gone are suggested no more
     written = 0
     for source in SOURCES.values():
         batch = []
@@ -99,6 +113,7 @@ def rebuild(batch_size: int = 500) -> int:
 def _entry(source: Source, obj: Model, document: Document) -> SearchEntry:
     body = Truncator(_clean(document.body)).chars(MAX_BODY)
     title, detail = _clean(document.title), _clean(document.detail)
+    postgres = connection.vendor == "postgresql"
     indexed = index_text(
         document.language, ("A", title), ("B", f"{detail} {_clean(document.keywords)}"), ("D", body)
     )
@@ -113,8 +128,10 @@ def _entry(source: Source, obj: Model, document: Document) -> SearchEntry:
         body=body,
         publish_at=document.publish_at,
         search_vector=indexed.vector,
-        lexemes=indexed.lexemes,
-        title_lexemes=indexed.title_lexemes,
+        rank_vector=indexed.rank_vector,
+        # SQLite's match reads these; on PostgreSQL they would only widen every row the search reads.
+        lexemes="" if postgres else indexed.lexemes,
+        title_lexemes="" if postgres else indexed.title_lexemes,
     )
 
 
@@ -130,7 +147,11 @@ def _save(entries: list[SearchEntry]) -> int:
     if connection.vendor == "postgresql":  # the vocabulary is for trigram matching, which SQLite lacks
         vocabulary = {fold(word) for entry in entries for word in words(f"{entry.title} {entry.detail} {entry.body}")}
         SearchWord.objects.bulk_create(
-            [SearchWord(word=word) for word in sorted(vocabulary) if len(word) > 2 and not word.isdigit()],
+            [
+                SearchWord(word=word)
+                for word in sorted(vocabulary)
+                if 2 < len(word) <= MAX_VOCABULARY_WORD and not word.isdigit()
+            ],
             ignore_conflicts=True,
         )
     return len(entries)

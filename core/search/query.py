@@ -36,6 +36,8 @@ from core.search.index import SOURCES
 from openkrakow.languages import FALLBACK_CHAINS
 
 PER_PAGE = 10
+# What a result shows of its entry.
+SHOWN = ("kind", "object_id", "language", "url", "title", "detail", "detail_language")
 # ts_rank's weights for D (a text), C, B (details) and A (the title).
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 # The text search configuration snippets are cut with: words folded as the index folds them (migration 0004).
@@ -50,6 +52,7 @@ class Result:
     title: str
     detail: str
     detail_language: str  # set when it is not the page's language
+    detail_is_name: bool  # written one way in every language (an address): marked translate="no"
     url: str
     language: str
     snippet: SafeString
@@ -94,7 +97,8 @@ def preferred_languages(language: str) -> list[str]:
 
 
 def search(query: str, *, language: str, kind: str | None = None, page=1) -> Results:
-    """At most four queries on PostgreSQL (typos, counts, the page, its snippets), two on SQLite."""
+    """Four queries on PostgreSQL (typos, the counts per kind, the page's ids, its entries with their snippets),
+    three on SQLite."""
     languages = preferred_languages(language)
     parsed = parse_query(query, languages)
     results = Results(query, kind=kind if kind in SOURCES else None)
@@ -103,25 +107,36 @@ def search(query: str, *, language: str, kind: str | None = None, page=1) -> Res
     postgres = connection.vendor == "postgresql"
     if postgres:
         results.corrections = _correct_typos(parsed, languages)
-    found = SearchEntry.objects.public().in_languages(languages)
-    found = (_full_text(found, parsed) if postgres else _simple_match(found, parsed)).best_language_only()
-    per_kind = found.count_per_kind()
+    matched = SearchEntry.objects.public().in_languages(languages)
+    matched = _full_text(matched, parsed) if postgres else _simple_match(matched, parsed)
+    per_kind = matched.count_per_kind()
     results.counts = [(key, source.label, per_kind[key]) for key, source in SOURCES.items() if per_kind.get(key)]
     if results.kind:
-        found = found.filter(kind=results.kind)
+        matched = matched.filter(kind=results.kind)
     results.total = per_kind.get(results.kind, 0) if results.kind else sum(per_kind.values())
+    # One pass over what matched picks the page: ranked, and each object in its best language only.
+    ranked = _ranked(matched, parsed) if postgres else _simply_ranked(matched, parsed)
+    ranked = ranked.best_language_only(F("title_hit").desc(), F("rank").desc())
     kind_order = Case(*(When(kind=key, then=Value(place)) for place, key in enumerate(SOURCES)), default=Value(99))
-    found = found.order_by("language_order", "-title_hit", "-rank", kind_order, "object_id")
-    shown = ["kind", "object_id", "language", "url", "title", "detail", "detail_language"]
-    shown += [] if postgres else ["body"]  # PostgreSQL cuts snippets in the database
-    results.page = _Counted(found.only(*shown), PER_PAGE, count=results.total).get_page(page)
-    entries = list(results.page.object_list)
-    snippets = _headlines(entries, parsed) if postgres else {e.pk: _snippet(e.body, parsed.terms) for e in entries}
-    results.page.object_list = [_result(entry, snippets.get(entry.pk, ""), language) for entry in entries]
+    ranked = ranked.order_by("language_order", "-title_hit", "-rank", kind_order, "object_id")
+    results.page = _Counted(ranked.values_list("pk", flat=True), PER_PAGE, count=results.total).get_page(page)
+    entries = _shown(list(results.page.object_list), parsed, postgres=postgres)
+    results.page.object_list = [_result(entry, language) for entry in entries]
     return results
 
 
-def _result(entry: SearchEntry, snippet: SafeString, language: str) -> Result:
+def _shown(ids: list[int], parsed: ParsedQuery, *, postgres: bool) -> list[SearchEntry]:
+    """The page's entries, in the ranked order, each with its snippet: cut by ts_headline on PostgreSQL, in
+    Python on SQLite."""
+    rows = SearchEntry.objects.filter(pk__in=ids)
+    rows = rows.only(*SHOWN).annotate(headline=_headline(parsed)) if postgres else rows.only(*SHOWN, "body")
+    by_id = {entry.pk: entry for entry in rows}
+    for entry in by_id.values():
+        entry.snippet = _marked(entry.headline) if postgres else _snippet(entry.body, parsed.terms)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _result(entry: SearchEntry, language: str) -> Result:
     source = SOURCES.get(entry.kind)
     detail_language = entry.detail_language or entry.language
     return Result(
@@ -130,9 +145,10 @@ def _result(entry: SearchEntry, snippet: SafeString, language: str) -> Result:
         title=entry.title,
         detail=entry.detail,
         detail_language=detail_language if detail_language != language else "",
+        detail_is_name=bool(entry.detail_language),
         url=entry.url,
         language=entry.language,
-        snippet=snippet,
+        snippet=entry.snippet,
         in_other_language=entry.language != language,
         title_is_name=bool(source and source.titles_are_names),
     )
@@ -159,17 +175,27 @@ def _query(literal: str):
 
 
 def _full_text(entries, parsed: ParsedQuery):
-    query = _query(tsquery(parsed))
-    return entries.filter(_Matches(F("search_vector"), query)).annotate(
-        rank=SearchRank(F("search_vector"), query, weights=WEIGHTS),
-        title_hit=_Matches(F("search_vector"), _query(tsquery(parsed, weight="A"))),
+    return entries.filter(_Matches(F("search_vector"), _query(tsquery(parsed))))
+
+
+def _ranked(entries, parsed: ParsedQuery):
+    """Ranked by the small rank vector (core.search.analysis.index_text): the title, the details, the start of
+    the text."""
+    return entries.annotate(
+        rank=SearchRank(F("rank_vector"), _query(tsquery(parsed)), weights=WEIGHTS),
+        title_hit=_Matches(F("rank_vector"), _query(tsquery(parsed, weight="A"))),
     )
 
 
 def _simple_match(entries, parsed: ParsedQuery):
-    in_title = Q()
     for term in parsed.terms:
         entries = entries.filter(_contains("lexemes", term))
+    return entries
+
+
+def _simply_ranked(entries, parsed: ParsedQuery):
+    in_title = Q()
+    for term in parsed.terms:
         in_title &= _contains("title_lexemes", term)
     return entries.annotate(
         rank=Value(0.0, output_field=FloatField()),
@@ -184,10 +210,8 @@ def _contains(column: str, term: Term) -> Q:
     return found
 
 
-def _headlines(entries: list[SearchEntry], parsed: ParsedQuery) -> dict[int, SafeString]:
-    if not entries:
-        return {}
-    headline = SearchHeadline(
+def _headline(parsed: ParsedQuery) -> SearchHeadline:
+    return SearchHeadline(
         "body",
         _query(tsquery(parsed, highlight=True)),
         config=HEADLINE_CONFIG,
@@ -198,8 +222,6 @@ def _headlines(entries: list[SearchEntry], parsed: ParsedQuery) -> dict[int, Saf
         max_fragments=2,
         fragment_delimiter=" … ",
     )
-    rows = SearchEntry.objects.filter(pk__in=[e.pk for e in entries], body__gt="").annotate(headline=headline)
-    return {pk: _marked(text) for pk, text in rows.values_list("pk", "headline")}
 
 
 def _marked(headline: str) -> SafeString:
