@@ -114,6 +114,8 @@ def search(query: str, *, language: str, kind: str | None = None, page=1) -> Res
     if results.kind:
         matched = matched.filter(kind=results.kind)
     results.total = per_kind.get(results.kind, 0) if results.kind else sum(per_kind.values())
+    if not results.total:
+        return results
     # One pass over what matched picks the page: ranked, and each object in its best language only.
     ranked = _ranked(matched, parsed) if postgres else _simply_ranked(matched, parsed)
     ranked = ranked.best_language_only(F("title_hit").desc(), F("rank").desc())
