@@ -100,6 +100,7 @@ class IndexedText:
     rank_vector: str
     lexemes: str
     title_lexemes: str
+    words: set[str]  # folded, as written: the vocabulary typos are matched against
 
 
 def index_text(language: str, *weighted: tuple[str, str]) -> IndexedText:
@@ -110,9 +111,11 @@ def index_text(language: str, *weighted: tuple[str, str]) -> IndexedText:
     ranked: dict[str, list[str]] = {}
     ranked_bytes = 0
     title: set[str] = set()
+    folded: set[str] = set()
     position = 0
     for weight, text in weighted:
         for number, word in enumerate(words(text)):
+            folded.add(fold(word))
             position = min(position + 1, MAX_POSITION)
             for lexeme in lexemes(word, language):
                 kept = positions.setdefault(lexeme, [])
@@ -126,7 +129,7 @@ def index_text(language: str, *weighted: tuple[str, str]) -> IndexedText:
                 if weight == "A":
                     title.add(lexeme)
         position = min(position + 1, MAX_POSITION)
-    return IndexedText(_literal(positions), _literal(ranked), _spaced(positions), _spaced(title))
+    return IndexedText(_literal(positions), _literal(ranked), _spaced(positions), _spaced(title), folded)
 
 
 def _literal(positions: dict[str, list[str]]) -> str:

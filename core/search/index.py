@@ -20,7 +20,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from core.models import SearchEntry, SearchWord
-from core.search.analysis import PRIVATE_USE, fold, index_text, words
+from core.search.analysis import PRIVATE_USE, index_text
 
 MAX_BODY = 20_000
 # A folded word may be longer than the word ("ß" is "ss"): longer than the vocabulary's column, it is left out.
@@ -117,7 +117,7 @@ def _entry(source: Source, obj: Model, document: Document) -> SearchEntry:
     indexed = index_text(
         document.language, ("A", title), ("B", f"{detail} {_clean(document.keywords)}"), ("D", body)
     )
-    return SearchEntry(
+    entry = SearchEntry(
         kind=source.kind,
         object_id=obj.pk,
         language=document.language,
@@ -133,6 +133,8 @@ def _entry(source: Source, obj: Model, document: Document) -> SearchEntry:
         lexemes="" if postgres else indexed.lexemes,
         title_lexemes="" if postgres else indexed.title_lexemes,
     )
+    entry.vocabulary = indexed.words  # the words index_text read once, for _save
+    return entry
 
 
 def _clean(text) -> str:
@@ -145,7 +147,7 @@ def _save(entries: list[SearchEntry]) -> int:
         return 0
     SearchEntry.objects.bulk_create(entries)
     if connection.vendor == "postgresql":  # the vocabulary is for trigram matching, which SQLite lacks
-        vocabulary = {fold(word) for entry in entries for word in words(f"{entry.title} {entry.detail} {entry.body}")}
+        vocabulary = set().union(*(entry.vocabulary for entry in entries))
         SearchWord.objects.bulk_create(
             [
                 SearchWord(word=word)
