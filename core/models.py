@@ -60,11 +60,18 @@ class SearchEntryQuerySet(models.QuerySet):
         )
         return self.annotate(place_in_object=first).filter(place_in_object=1)
 
-    def count_per_kind(self) -> dict[str, int]:
-        """How many objects have an entry here, per kind: as many as best_language_only() keeps, without its
-        window or anything else to compute per entry."""
-        counted = self.order_by().values_list("kind").annotate(found=models.Count("object_id", distinct=True))
-        return dict(counted)
+    def count_per_kind(self, language: str) -> dict[str, tuple[int, int]]:
+        """Per kind, how many objects have an entry here (as many as best_language_only() keeps, without its
+        window or anything else to compute per entry) and how many of them have one in `language`."""
+        counted = (
+            self.order_by()
+            .values_list("kind")
+            .annotate(
+                found=models.Count("object_id", distinct=True),
+                in_language=models.Count("pk", filter=models.Q(language=language)),
+            )
+        )
+        return {kind: (found, in_language) for kind, found, in_language in counted}
 
 
 class SearchEntry(models.Model):

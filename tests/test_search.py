@@ -209,6 +209,23 @@ def test_counts_per_kind_filter_and_pages(client, db):
     assert nxt == ["?q=smog&page=2"]
 
 
+def test_pages_run_on_from_the_readers_language_into_others_without_a_gap_or_a_repeat(client, db):
+    for n in range(13):
+        PageFactory(slug=f"title-{n}", translations={"en": {"title": f"Smog advice {n}"}, "pl": {"title": "Smog"}})
+    for n in range(3):
+        NewsEntryFactory(slug=f"text-{n}", translations={"en": {"title": f"Air {n}", "body": "About smog."}})
+    for n in range(6):
+        PageFactory(slug=f"polish-{n}", translations={"pl": {"title": f"Smog w Krakowie {n}"}})
+    pages = [results(client, "en", q="smog", page=number) for number in (1, 2, 3)]
+    assert [len(page) for page in pages] == [10, 10, 2]
+    found = [(title, lang) for page in pages for _kind, _badge, title, _url, lang in page]
+    assert len(set(found)) == 22 == int(heading(client, "en", q="smog").split()[0])
+    # English titles, then the English text that mentions smog, then what only Polish has.
+    assert [lang for _title, lang in found] == [None] * 16 + ["pl"] * 6
+    assert {title for title, _lang in found[:13]} == {f"Smog advice {n}" for n in range(13)}
+    assert {title for title, _lang in found[13:16]} == {f"Air {n}" for n in range(3)}
+
+
 def test_folded_case_and_accents_on_every_database(client, forum):
     assert heading(client, "uk", q="ФОРУМ") == "1 результат для «ФОРУМ»"
     PageFactory(slug="lodz", translations={"pl": {"title": "Łódź i Kraków"}})
@@ -286,13 +303,14 @@ def test_search_page_without_query_shows_the_form(client, db):
     assert "results-heading" not in html
 
 
+@pytest.mark.parametrize("language", ["en", "uk"])  # a page of the reader's language; a page of others'
 @pytest.mark.parametrize("size", [3, 30])
-def test_a_search_takes_a_fixed_number_of_queries(client, db, django_assert_num_queries, size):
+def test_a_search_takes_a_fixed_number_of_queries(client, db, django_assert_num_queries, size, language):
     for n in range(size):
         PageFactory(slug=f"p{n}", translations={"en": {"title": f"Smog {n}", "body": "Air."}, "pl": {"title": "Smog"}})
         SessionFactory(titles={"en": f"Smog session {n}"})
     # Typos (PostgreSQL only), the counts per kind, the page's ids, its entries with their snippets; and the
     # footer's contact roles, as on every page.
     with django_assert_num_queries(5 if connection.vendor == "postgresql" else 4):
-        response = client.get("/uk/search/", {"q": "smog air"})
+        response = client.get(f"/{language}/search/", {"q": "smog air"})
     assert response.status_code == 200

@@ -109,19 +109,32 @@ def search(query: str, *, language: str, kind: str | None = None, page=1) -> Res
         results.corrections = _correct_typos(parsed, languages)
     matched = SearchEntry.objects.public().in_languages(languages)
     matched = _full_text(matched, parsed) if postgres else _simple_match(matched, parsed)
-    per_kind = matched.count_per_kind()
-    results.counts = [(key, source.label, per_kind[key]) for key, source in SOURCES.items() if per_kind.get(key)]
+    per_kind = matched.count_per_kind(language)
+    results.counts = [(key, source.label, per_kind[key][0]) for key, source in SOURCES.items() if key in per_kind]
     if results.kind:
         matched = matched.filter(kind=results.kind)
-    results.total = per_kind.get(results.kind, 0) if results.kind else sum(per_kind.values())
+    counted = [per_kind.get(results.kind, (0, 0))] if results.kind else list(per_kind.values())
+    results.total = sum(found for found, _in_language in counted)
+    in_language = sum(in_language for _found, in_language in counted)
     if not results.total:
         return results
-    # One pass over what matched picks the page: ranked, and each object in its best language only.
     ranked = _ranked(matched, parsed) if postgres else _simply_ranked(matched, parsed)
-    ranked = ranked.best_language_only(F("title_hit").desc(), F("rank").desc())
     kind_order = Case(*(When(kind=key, then=Value(place)) for place, key in enumerate(SOURCES)), default=Value(99))
-    ranked = ranked.order_by("language_order", "-title_hit", "-rank", kind_order, "object_id")
-    results.page = _Counted(ranked.values_list("pk", flat=True), PER_PAGE, count=results.total).get_page(page)
+    best_first = ("-title_hit", "-rank", kind_order, "object_id")
+    # One pass over what matched picks the page: ranked, and each object in its best language only.
+    paginator = _Counted(
+        ranked.best_language_only(F("title_hit").desc(), F("rank").desc())
+        .order_by("language_order", *best_first)
+        .values_list("pk", flat=True),
+        PER_PAGE,
+        count=results.total,
+    )
+    results.page = paginator.get_page(page)
+    if results.page.end_index() <= in_language:
+        # The page holds only entries in the reader's language, which come first and are each their object's
+        # best: ranking those alone gives the same page without sorting every match into a window.
+        ids = ranked.filter(language=language).order_by(*best_first).values_list("pk", flat=True)
+        results.page.object_list = ids[results.page.start_index() - 1 : results.page.end_index()]
     entries = _shown(list(results.page.object_list), parsed, postgres=postgres)
     results.page.object_list = [_result(entry, language) for entry in entries]
     return results
