@@ -120,7 +120,7 @@ def search(query: str, *, language: str, kind: str | None = None, page=1) -> Res
         return results
     ranked = _ranked(matched, parsed) if postgres else _simply_ranked(matched, parsed)
     kind_order = Case(*(When(kind=key, then=Value(place)) for place, key in enumerate(SOURCES)), default=Value(99))
-    best_first = ("-title_hit", "-rank", kind_order, "object_id")
+    best_first = ("-title_hit", "-rank", kind_order, "object_id", "kind")  # kinds no source has share a place
     # One pass over what matched picks the page: ranked, and each object in its best language only.
     paginator = _Counted(
         ranked.best_language_only(F("title_hit").desc(), F("rank").desc())
