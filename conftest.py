@@ -94,9 +94,13 @@ def _clear_cache():
     """
     from django.core.cache import caches
 
+    from core.cache import forget_generations
+
     caches["pages"].clear()
+    forget_generations()
     yield
     caches["pages"].clear()
+    forget_generations()
 
 
 @pytest.fixture(autouse=True)

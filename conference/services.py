@@ -69,7 +69,8 @@ def publish_schedule_version(*, conference: Conference, notes: dict[str, str]) -
             elif (now["start"], now["room"]) != (was["start"], was["room"]):
                 kind = ScheduleChange.Kind.MOVED
                 if session.state == Session.State.CONFIRMED:
-                    Session.objects.filter(pk=session.pk).update(state=Session.State.MOVED)
+                    session.state = Session.State.MOVED
+                    session.save(update_fields=["state"])  # with its signals: the pages showing it are dropped
             else:
                 continue
             ScheduleChange.objects.create(

@@ -36,7 +36,12 @@ def current_conference(request) -> Conference:
 
 def upcoming_or_latest(request) -> Conference | None:
     """The conference the section is about, with its days: kept in memory until the next change or day."""
-    return page_cache.cached_value(request, f"conference:{timezone.localdate()}", Conference.objects.upcoming_or_latest)
+    return page_cache.cached_value(
+        request,
+        f"conference:{timezone.localdate()}",
+        Conference.objects.upcoming_or_latest,
+        shows=["conference.Conference", "conference.Day"],
+    )
 
 
 def edition_or_404(slug: str) -> Conference:
@@ -125,8 +130,12 @@ class ScheduleView(TemplateView):
             self.request.GET,
             conference=conference,
             # Reference data, the same on every schedule page: kept in memory until the next change.
-            venues=page_cache.cached_value(self.request, "venues", lambda: list(Venue.objects.all())),
-            tracks=page_cache.cached_value(self.request, "tracks", lambda: list(Track.objects.all())),
+            venues=page_cache.cached_value(
+                self.request, "venues", lambda: list(Venue.objects.all()), shows=["conference.Venue"]
+            ),
+            tracks=page_cache.cached_value(
+                self.request, "tracks", lambda: list(Track.objects.all()), shows=["conference.Track"]
+            ),
         )
         filters = form.valid_filters()
         sessions = schedule_sessions(conference).matching(

@@ -1,38 +1,59 @@
 """The page cache: whole anonymous pages, per address and language, correct across app instances.
 
-A page is kept in each process's memory under the current *generation*, a random value in the shared cache
-(the database cache by default). Any editor's save of content a page shows draws a new generation, so every
-instance stops serving what it kept, at the cost of one small shared-cache read per cached request. Pages are
-never kept when the response set a cookie or carries a CSRF token, nor for visitors with a session, messages
-or a personal agenda: their pages are built for them.
+Each cacheable view declares, next to it in its urls.py, the models whose rows it shows (`shows`) and the query
+parameters it reads (`query`). Every such model has a *generation*, a random value in the shared cache (the
+database cache by default) that a save of one of its rows replaces. A page is kept in each process's memory with
+the generations of what it shows, and served while they are still current, so a save drops only the pages that
+show what changed: a booking leaves the schedule cached. Each process reads the generations at most once a
+second (PAGE_CACHE_CHECK_SECONDS), so an edit shows on every instance within that time and a cached page costs no
+shared-cache read at all in between. Parameters a page does not read are dropped before it is rendered and keyed,
+so `?utm_source=` or `?fbclid=` neither change it nor add entries. Pages are never kept when the response set a
+cookie or carries a CSRF token, nor for visitors with a session, messages or a personal agenda: their pages are
+built for them.
 """
 
 import functools
 import hashlib
 import secrets
+import time
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
+from parler.models import TranslatedFieldsModel
 
-GENERATION_KEY = "page-cache:generation"
+GENERATION_PREFIX = "page-cache:generation:"
 STATUS_HEADER = "X-Page-Cache"
 
 
-def cacheable(view=None, *, timeout=None):
+@dataclass(frozen=True)
+class Policy:
+    """What a cacheable view's pages depend on: the models whose rows they show (as "app.Model" labels, the
+    site's layout included) and the query parameters they read."""
+
+    shows: tuple[str, ...]
+    query: tuple[str, ...]
+    timeout: int | None
+
+
+def cacheable(view=None, *, shows=(), query=(), timeout=None):
     """Mark a view's 200 responses as the same for every anonymous visitor, so they may be cached.
 
-    `timeout` (seconds) bounds how long a page may be kept when it also changes with the clock, such as the
-    schedule's "now running"; edits invalidate it at once regardless.
+    `shows` names the models whose rows the pages show ("conference.Session"): a save of any of them drops the
+    pages; the layout's (settings.PAGE_CACHE_LAYOUT) are added. `query` names the parameters the view reads; it
+    sees no others. `timeout` (seconds) bounds how long a page may be kept when it also changes with the clock,
+    such as the schedule's "now running"; edits invalidate it at once regardless.
     """
 
     def decorate(view_func):
@@ -45,31 +66,55 @@ def cacheable(view=None, *, timeout=None):
                 patch_cache_control(response, private=True, no_store=True)
             return response
 
+        wrapper.page_cache = Policy(
+            shows=tuple(sorted({*shows, *settings.PAGE_CACHE_LAYOUT})), query=tuple(sorted(query)), timeout=timeout
+        )
         return wrapper
 
     return decorate(view) if view else decorate
 
 
-def current_generation() -> str:
-    shared = caches[settings.PAGE_CACHE_SHARED]
-    generation = shared.get(GENERATION_KEY)
-    if generation is None:
-        shared.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = shared.get(GENERATION_KEY)
-    return generation
+# This process's copy of the generations it has read: label -> (generation, when it was read, time.monotonic()).
+_generations: dict[str, tuple[str, float]] = {}
 
 
-def cached_value(request, name: str, compute):
-    """A value kept in this process until the next content change, when this request has read the generation.
+def generations(labels) -> tuple[str, ...]:
+    """The current generation of each model, read from the shared cache (in one round trip) when this process's
+    copy is older than PAGE_CACHE_CHECK_SECONDS."""
+    now = time.monotonic()
+    stale = [
+        label
+        for label in labels
+        if label not in _generations or now - _generations[label][1] >= settings.PAGE_CACHE_CHECK_SECONDS
+    ]
+    if stale:
+        shared = caches[settings.PAGE_CACHE_SHARED]
+        found = shared.get_many([GENERATION_PREFIX + label for label in stale])
+        for label in stale:
+            generation = found.get(GENERATION_PREFIX + label)
+            if generation is None:
+                shared.add(GENERATION_PREFIX + label, uuid.uuid4().hex, timeout=None)
+                generation = shared.get(GENERATION_PREFIX + label)
+            _generations[label] = (generation, now)
+    return tuple(_generations[label][0] for label in labels)
 
-    Otherwise (page cache off, or a visitor whose page is built for them) it is computed afresh. The value is
-    kept per language, whatever it is: a translated object carries the language it was loaded in (parler) or
-    text in it, and the one read first must not answer the readers of another language.
+
+def forget_generations():
+    """Read every generation afresh next time (tests, whose shared cache is rolled back)."""
+    _generations.clear()
+
+
+def cached_value(request, name: str, compute, *, shows):
+    """A value kept in this process until a row of one of the models it `shows` changes (see generations()).
+
+    Only for visitors whose pages are shared: for others (page cache off, an editor seeing drafts) it is computed
+    afresh. The value is kept per language, whatever it is: a translated object carries the language it was
+    loaded in (parler) or text in it, and the one read first must not answer the readers of another language.
     """
-    generation = getattr(request, "page_cache_generation", None)
-    if generation is None:
+    if not _shared(request):
         return compute()
-    key = f"value:{generation}:{translation.get_language()}:{name}"
+    labels = tuple(sorted(shows))
+    key = f"value:{':'.join(generations(labels))}:{translation.get_language()}:{name}"
     return caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, compute)
 
 
@@ -82,46 +127,66 @@ def visitor_placeholder(name: str) -> str:
     return f"{_PLACEHOLDER_PREFIX}{name}"
 
 
-def render_with_visitor_values(request, template_name: str, context, *, fill: dict):
-    """A form page rendered once per address, language and generation, with each visitor's values filled in.
+def render_with_visitor_values(request, template_name: str, context, *, fill: dict, shows=(), query=()):
+    """A form page rendered once per address, language and generations of what it `shows`, with each visitor's
+    values filled in.
 
     `context` is a function giving the context, called only when the page is rendered; it uses visitor_placeholder(name)
-    wherever the visitor's own value goes, and `fill` maps each name to a function giving that value. The
-    response itself is never kept: it carries the visitor's CSRF token.
+    wherever the visitor's own value goes, and `fill` maps each name to a function giving that value. The page sees
+    only the query parameters named in `query`. The response itself is never kept: it carries the visitor's CSRF
+    token.
     """
 
     def render():
         return render_to_string(template_name, {"csrf_token": visitor_placeholder("csrf_token"), **context()}, request)
 
-    generation = getattr(request, "page_cache_generation", None)
-    if generation is None:
-        html = render()
+    if _shared(request):
+        _keep_only(request, query)
+        labels = tuple(sorted({*shows, *settings.PAGE_CACHE_LAYOUT}))
+        key = f"placeholders:{':'.join(generations(labels))}:{_key(request, translation.get_language())}"
+        html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, render)
     else:
-        html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(f"placeholders:{_key(request, generation)}", render)
+        html = render()
     for name, value in {"csrf_token": lambda: get_token(request), **fill}.items():
         html = html.replace(visitor_placeholder(name), str(value()))
     return HttpResponse(html)
 
 
-def _new_generation():
-    caches[settings.PAGE_CACHE_SHARED].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+def _new_generations(labels):
+    shared = caches[settings.PAGE_CACHE_SHARED]
+    now = time.monotonic()
+    fresh = {label: uuid.uuid4().hex for label in labels}
+    shared.set_many({GENERATION_PREFIX + label: generation for label, generation in fresh.items()}, timeout=None)
+    _generations.update({label: (generation, now) for label, generation in fresh.items()})
 
 
-def invalidate():
-    """Forget every cached page, on every instance.
+def invalidate(*labels: str):
+    """Forget every cached page and value that shows these models, on every instance.
 
     Once now, for readers inside this transaction, and again after the commit: a page rendered between the
     two from the old rows is then kept only under a generation that nobody asks for any more.
     """
-    if settings.PAGE_CACHE:
-        _new_generation()
-        transaction.on_commit(_new_generation, robust=True)
+    if settings.PAGE_CACHE and labels:
+        _new_generations(labels)
+        transaction.on_commit(functools.partial(_new_generations, labels), robust=True)
+
+
+def shown_as(model) -> str:
+    """The label pages declare for a model's rows: a translation (parler) counts as its object."""
+    if issubclass(model, TranslatedFieldsModel):
+        model = model._meta.get_field("master").related_model
+    return model._meta.label
+
+
+def _watched(label: str) -> bool:
+    return label.split(".")[0] in settings.PAGE_CACHE_APPS or label in settings.PAGE_CACHE_APPS
 
 
 def _content_changed(sender, **kwargs):
-    meta = sender._meta
-    if meta.app_label in settings.PAGE_CACHE_APPS or meta.label in settings.PAGE_CACHE_APPS:
-        invalidate()
+    # A change to a many-to-many relation (sender: its through model) changes the objects on both sides.
+    models = [sender, type(kwargs["instance"]), kwargs.get("model")] if "pk_set" in kwargs else [sender]
+    labels = {shown_as(model) for model in models if model is not None}
+    invalidate(*sorted(label for label in labels if _watched(label)))
 
 
 def connect_signals():
@@ -129,12 +194,33 @@ def connect_signals():
         signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal}")
 
 
-def _key(request, generation: str) -> str:
+def _policy(request, language: str) -> Policy | None:
+    """The cache policy of the view the address leads to, or None when that view is not cacheable."""
+    with translation.override(language):
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+    return getattr(match.func, "page_cache", None)
+
+
+def _keep_only(request, names):
+    """Drop the query parameters a page does not read, so that it neither sees nor echoes them (the language
+    switcher links to the same address) and they do not make a new cache entry; those kept are sorted."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(names):
+        if name in request.GET:
+            kept.setlist(name, request.GET.getlist(name))
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = kept.urlencode()
+
+
+def _key(request, language: str) -> str:
     """The page's address and language: an address without a language prefix (Open311, the sitemap) is answered
     in the language of the visitor's cookie or Accept-Language, as LocaleMiddleware will choose it."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    language = translation.get_language_from_request(request, check_path=True)
-    return f"page:{generation}:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"{language}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _bypass_cookies() -> list[str]:
@@ -152,6 +238,11 @@ def _personal(request) -> bool:
         or "HTTP_AUTHORIZATION" in request.META
         or _has_personal_cookie(request)
     )
+
+
+def _shared(request) -> bool:
+    """Whether this visitor gets the pages and values everyone gets."""
+    return request is not None and settings.PAGE_CACHE and not _personal(request)
 
 
 def _shareable(request, response) -> bool:
@@ -178,11 +269,17 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE or _personal(request):
             return self.get_response(request)
-        request.page_cache_generation = current_generation()
-        key = _key(request, request.page_cache_generation)
+        language = translation.get_language_from_request(request, check_path=True)
+        policy = _policy(request, language)
+        if policy is None:
+            return self.get_response(request)
+        _keep_only(request, policy.query)
+        key = f"page:{_key(request, language)}"
+        current = generations(policy.shows)
         pages = caches[settings.PAGE_CACHE_LOCAL]
-        response = pages.get(key)
-        if response is not None:
+        kept = pages.get(key)
+        if kept is not None and kept[0] == current:
+            response = kept[1]
             response[STATUS_HEADER] = "hit"
             if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
                 last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
@@ -192,6 +289,6 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if _shareable(request, response):
-            pages.set(key, response, response.page_cache_timeout)
+            pages.set(key, (current, response), response.page_cache_timeout)
             response[STATUS_HEADER] = "miss"
         return response

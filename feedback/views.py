@@ -70,6 +70,7 @@ def report_form(request):
             )
         },
         fill={"stamp": form_stamp, "key": uuid.uuid4},
+        shows=["feedback.Category"],
     )
 
 

@@ -239,8 +239,13 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SHARED = "default"
 PAGE_CACHE_LOCAL = "pages"
-# Saves of these apps' (or app.Model) rows may change what a page shows, and so empty the page cache.
+# Saves of these apps' (or app.Model) rows may change what a page shows: each replaces its model's generation,
+# which drops the pages that declare they show it (core.cache.cacheable).
 PAGE_CACHE_APPS = ["pages", "conference", "feedback.Category"]
+# What every page's layout shows: the footer's contacts.
+PAGE_CACHE_LAYOUT = ["pages.ContactRole"]
+# How long a process trusts the generations it read: an edit shows on every instance within this time.
+PAGE_CACHE_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_CHECK_SECONDS", "1"))
 # Visitors with a session, pending messages or any of these cookies get pages built for them.
 PAGE_CACHE_BYPASS_COOKIES = ["agenda"]  # conference.agenda.COOKIE: a personal agenda
 

@@ -277,6 +277,8 @@ def test_a_schedule_change_saved_on_one_instance_reaches_the_cached_schedule_of_
     saved = editor.post(change_url, data)
     assert saved.status == 302, re.findall(r'<ul class="errorlist[^>]*>.*?</ul>', saved.text, re.S)
 
+    # Each instance reads the generations at most once a second (PAGE_CACHE_CHECK_SECONDS): by then both know.
+    time.sleep(1)
     for instance in cluster.instances:
         first = schedule(browser(), instance)
         assert (first.page_cache, new_title in first.text) == ("miss", True), instance

@@ -10,5 +10,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def contact_roles(context):
-    """The footer's contacts, on every page: kept in memory until the next change to the site's content."""
-    return page_cache.cached_value(context.get("request"), "contact-roles", lambda: list(ContactRole.objects.all()))
+    """The footer's contacts, on every page: kept in memory until the next change to them."""
+    return page_cache.cached_value(
+        context.get("request"), "contact-roles", lambda: list(ContactRole.objects.all()), shows=["pages.ContactRole"]
+    )
