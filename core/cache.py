@@ -44,7 +44,6 @@ class Policy:
 
     shows: tuple[str, ...]
     query: tuple[str, ...]
-    timeout: int | None
 
 
 def cacheable(view=None, *, shows=(), query=(), timeout=None):
@@ -66,9 +65,8 @@ def cacheable(view=None, *, shows=(), query=(), timeout=None):
                 patch_cache_control(response, private=True, no_store=True)
             return response
 
-        wrapper.page_cache = Policy(
-            shows=tuple(sorted({*shows, *settings.PAGE_CACHE_LAYOUT})), query=tuple(sorted(query)), timeout=timeout
-        )
+        layout = settings.PAGE_CACHE_LAYOUT
+        wrapper.page_cache = Policy(shows=tuple(sorted({*shows, *layout})), query=tuple(sorted(query)))
         return wrapper
 
     return decorate(view) if view else decorate
