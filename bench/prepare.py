@@ -2,14 +2,15 @@
 
 import datetime
 
-from conference.models import Room, Session, SessionType
+from conference.models import Conference, Room, Session, SessionType
 
 TARGET = 60
-conference = Session.objects.first().conference
+# The edition the schedule's own address shows (not an archived one).
+conference = Conference.objects.upcoming_or_latest()
 rooms = list(Room.objects.all())
 talk = SessionType.objects.get(slug="talk")
 day = datetime.datetime.combine(conference.start_date, datetime.time(8), tzinfo=datetime.UTC)
-number = Session.objects.count()
+number = conference.sessions.count()
 slot = 0
 while number < TARGET:
     room = rooms[slot % len(rooms)]
@@ -31,4 +32,4 @@ while number < TARGET:
         session.abstract = "An illustrative session added for the benchmark."
     session.save()
     number += 1
-print(f"{Session.objects.count()} sessions")
+print(f"{conference.sessions.count()} sessions in {conference.slug}")

@@ -24,7 +24,21 @@ from conference.conditional import conditional_export, export_language, in_expor
 from conference.forms import ManageAction, ManageForm, RegistrationForm, ScheduleFilterForm
 from conference.models import Conference, Registration, ScheduleVersion, Session, Speaker, Track, Venue
 from core import cache as page_cache
+from core.cache import visitor_placeholder
 from core.feeds import SiteFeed
+
+# What the pages show, for the page cache (core.cache.cacheable in urls.py, and the blank registration form): a
+# save of any of these drops them.
+EDITION = ["conference.Conference", "conference.Day"]
+PROGRAMME = [
+    *EDITION,
+    *["conference.Room", "conference.Session", "conference.SessionType", "conference.Speaker", "conference.Track"],
+    "conference.Venue",
+]
+EXPORT = [*PROGRAMME, "conference.ScheduleVersion"]
+CHANGES = [*PROGRAMME, "conference.ScheduleChange", "conference.ScheduleVersion"]
+# Places left: a booking drops only the pages that count them.
+PLACES = [*PROGRAMME, "conference.Booking"]
 
 
 def current_conference(request) -> Conference:
@@ -40,7 +54,7 @@ def upcoming_or_latest(request) -> Conference | None:
         request,
         f"conference:{timezone.localdate()}",
         Conference.objects.upcoming_or_latest,
-        shows=["conference.Conference", "conference.Day"],
+        shows=EDITION,
     )
 
 
@@ -453,13 +467,22 @@ def register(request):
                 form.add_error(None, error)
             else:
                 return HttpResponseRedirect(registration.get_manage_url() + "?new=1")
-        status = 400
-    else:
-        form = RegistrationForm(
-            conference=conference, initial={"language": translation.get_language(), "idempotency_key": uuid.uuid4()}
-        )
-        status = 200
-    return render(request, "conference/register.html", {"conference": conference, "form": form}, status=status)
+        return render(request, "conference/register.html", {"conference": conference, "form": form}, status=400)
+    # The blank form is the same for everybody but for its token and key, and changes only with a booking (the
+    # places left) or the programme: rendered once, filled in for each visitor.
+    return page_cache.render_with_visitor_values(
+        request,
+        "conference/register.html",
+        lambda: {
+            "conference": conference,
+            "form": RegistrationForm(
+                conference=conference,
+                initial={"language": translation.get_language(), "idempotency_key": visitor_placeholder("key")},
+            ),
+        },
+        fill={"key": uuid.uuid4},
+        shows=PLACES,
+    )
 
 
 def _registration_or_404(token):

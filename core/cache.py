@@ -97,6 +97,11 @@ def generations(labels) -> tuple[str, ...]:
     return tuple(_generations[label][0] for label in labels)
 
 
+def _version(labels) -> str:
+    """The generations of these models as one short key part."""
+    return hashlib.blake2b(":".join(generations(labels)).encode(), digest_size=16).hexdigest()
+
+
 def forget_generations():
     """Read every generation afresh next time (tests, whose shared cache is rolled back)."""
     _generations.clear()
@@ -111,8 +116,7 @@ def cached_value(request, name: str, compute, *, shows):
     """
     if not _shared(request):
         return compute()
-    labels = tuple(sorted(shows))
-    key = f"value:{':'.join(generations(labels))}:{translation.get_language()}:{name}"
+    key = f"value:{_version(tuple(sorted(shows)))}:{translation.get_language()}:{name}"
     return caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, compute)
 
 
@@ -141,7 +145,7 @@ def render_with_visitor_values(request, template_name: str, context, *, fill: di
     if _shared(request):
         _keep_only(request, query)
         labels = tuple(sorted({*shows, *settings.PAGE_CACHE_LAYOUT}))
-        key = f"placeholders:{':'.join(generations(labels))}:{_key(request, translation.get_language())}"
+        key = f"placeholders:{_version(labels)}:{_key(request, translation.get_language())}"
         html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, render)
     else:
         html = render()

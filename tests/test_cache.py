@@ -282,6 +282,30 @@ def test_parameters_a_page_does_not_read_neither_change_it_nor_add_entries(clien
     assert junk.split("&")[0] not in get(client, f"{SCHEDULE}?{junk}").content.decode()
 
 
+def test_the_blank_registration_form_is_rendered_once_and_follows_the_places_left(db, django_assert_num_queries):
+    session = SessionFactory(registration_required=True, capacity=5, titles={"en": "Residence card workshop"})
+
+    def key(response):
+        return lxml_html.fromstring(response.content).xpath("//input[@name='idempotency_key']/@value")[0]
+
+    first = get(Client(), "/en/conference/register/")
+    assert "5 places left" in first.content.decode()
+    with django_assert_num_queries(0):  # the conference and the form, as rendered for the first visitor
+        second = get(Client(), "/en/conference/register/")
+    assert key(first) != key(second) and uuid.UUID(key(second))
+    assert second.cookies["csrftoken"].value and "X-Page-Cache" not in second
+    conference_services.register_attendee(
+        conference=session.conference,
+        idempotency_key=uuid.UUID(key(second)),
+        name="Olena",
+        email="olena@example.org",
+        language="uk",
+        sessions=[conference_services.SessionRequest(session=session)],
+    )
+    assert "4 places left" in get(Client(), "/en/conference/register/").content.decode()
+    assert '<html lang="uk"' in get(Client(), "/uk/conference/register/").content.decode()
+
+
 def test_the_blank_feedback_form_is_rendered_once_but_each_visitor_gets_their_own_values(db, django_assert_num_queries):
     CategoryFactory(air_quality=True)
 
