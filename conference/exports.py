@@ -1,9 +1,13 @@
 """Schedule exports for calendar and conference apps: iCalendar (RFC 5545), frab schedule.xml, c3voc JSON."""
 
 import datetime
+import functools
+import operator
+import threading
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
+from django.utils import translation
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
@@ -55,32 +59,107 @@ def _scheduled(sessions) -> list[Session]:
 
 def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_language: str | None = None) -> bytes:
     """One VEVENT per session, in the conference's time zone with its VTIMEZONE, stable UIDs and STATUS.
-    name_language: the language of the calendar's name, when it is not the calendar's own (a fallback title)."""
+    name_language: the language of the calendar's name, when it is not the calendar's own (a fallback title).
+
+    The same bytes as building every event into one icalendar Calendar, but each VEVENT is serialised once per
+    process for the same inputs (_event) and the VTIMEZONE once per zone, since they are most of the work."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": name_language} if name_language else {})
     cal.add("x-wr-timezone", conference.timezone)
-    for session in sessions:
-        event = Event()
-        event.add("uid", f"{session.guid}@openkrakow")
-        # Texts shown in a fallback language say which (RFC 5545 LANGUAGE), as a page marks them with lang.
-        marked = {"LANGUAGE": session.shown_language()} if session.is_fallback() else {}
-        event.add("summary", session.title, parameters=marked)
-        event.add("dtstart", _local(session.start, conference))
-        event.add("dtend", _local(session.end, conference))
-        event.add("dtstamp", session.changed_at)
-        event.add("last-modified", session.changed_at)
-        venue = session.room.venue
-        event.add("location", f"{venue.name}, {session.room.name}, {venue.address}")
-        event.add("geo", (float(venue.latitude), float(venue.longitude)))
-        event.add("url", absolute_url(session.get_absolute_url()))
-        event.add("description", session.abstract, parameters=marked)
-        event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal.to_ical()
+    events = [_event(session, conference=conference, absolute_url=absolute_url) for session in sessions]
+    head = cal.to_ical()  # its properties, then END:VCALENDAR
+    assert head.endswith(_CALENDAR_END)
+    timezones = _vtimezones(conference.timezone) if events else b""
+    return head[: -len(_CALENDAR_END)] + timezones + b"".join(events) + _CALENDAR_END
+
+
+_CALENDAR_END = b"END:VCALENDAR\r\n"
+
+# VEVENTs already serialised by this process, each under everything it shows (see _event): an edit changes the key,
+# so it can never show stale text. Bounded: emptied when full.
+_EVENTS_MAX = 4000
+_events: dict[tuple, bytes] = {}
+_events_lock = threading.Lock()
+
+
+def stored_values(obj) -> tuple:
+    """Every stored value of a model instance, as loaded: for keys of what is rendered from it."""
+    return _getter(type(obj))(obj)
+
+
+@functools.cache
+def _getter(model):
+    return operator.attrgetter(*(field.attname for field in model._meta.concrete_fields))
+
+
+def hashable_or_none(key: tuple) -> tuple | None:
+    """The key, or None (not kept) should a field ever hold a value that cannot be a key, such as a JSON list."""
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _event(session: Session, *, conference: Conference, absolute_url) -> bytes:
+    """A session's VEVENT, kept under the language, the conference's time zone, the session's address and every
+    stored value of the session, its translations (texts, and which language is shown), its room and its venue."""
+    url = absolute_url(session.get_absolute_url())
+    key = hashable_or_none(
+        (
+            translation.get_language(),
+            conference.timezone,
+            url,
+            stored_values(session),
+            tuple(stored_values(t) for t in session.translations.all()),
+            stored_values(session.room),
+            stored_values(session.room.venue),
+        )
+    )
+    content = _events.get(key) if key is not None else None
+    if content is None:
+        content = _event_ical(session, conference=conference, url=url)
+        if key is None:
+            return content
+        with _events_lock:
+            if len(_events) >= _EVENTS_MAX:
+                _events.clear()
+            _events[key] = content
+    return content
+
+
+def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:
+    event = Event()
+    event.add("uid", f"{session.guid}@openkrakow")
+    # Texts shown in a fallback language say which (RFC 5545 LANGUAGE), as a page marks them with lang.
+    marked = {"LANGUAGE": session.shown_language()} if session.is_fallback() else {}
+    event.add("summary", session.title, parameters=marked)
+    event.add("dtstart", _local(session.start, conference))
+    event.add("dtend", _local(session.end, conference))
+    event.add("dtstamp", session.changed_at)
+    event.add("last-modified", session.changed_at)
+    venue = session.room.venue
+    event.add("location", f"{venue.name}, {session.room.name}, {venue.address}")
+    event.add("geo", (float(venue.latitude), float(venue.longitude)))
+    event.add("url", url)
+    event.add("description", session.abstract, parameters=marked)
+    event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
+    return event.to_ical()
+
+
+@functools.cache
+def _vtimezones(zone: str) -> bytes:
+    """The VTIMEZONE components that add_missing_timezones() gives a calendar whose events are in the zone."""
+    probe = Calendar()
+    event = Event()
+    event.add("dtstart", datetime.datetime(2000, 1, 1, tzinfo=ZoneInfo(zone)))
+    event.add("dtstamp", datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+    probe.add_component(event)
+    probe.add_missing_timezones()
+    return b"".join(timezone.to_ical() for timezone in probe.timezones)
 
 
 def _days(conference: Conference, sessions):

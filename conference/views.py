@@ -317,7 +317,7 @@ def schedule_ics(request, slug=None):
     with export_language(request):
         conference = conference_for(request, slug)
         content = exports.calendar(
-            schedule_sessions(conference),
+            Session.objects.in_conference(conference).for_calendar(),
             conference=conference,
             name=str(conference),
             absolute_url=request.build_absolute_uri,
