@@ -39,6 +39,9 @@ EXPORT = [*PROGRAMME, "conference.ScheduleVersion"]
 CHANGES = [*PROGRAMME, "conference.ScheduleChange", "conference.ScheduleVersion"]
 # Places left: a booking drops only the pages that count them.
 PLACES = [*PROGRAMME, "conference.Booking"]
+# A session's page: its places left, and for a moved session the start before its latest move (jsonld), which a
+# version that logs a second move saves no session for.
+SESSION = [*PLACES, "conference.ScheduleChange", "conference.ScheduleVersion"]
 
 
 def current_conference(request) -> Conference:
@@ -134,6 +137,10 @@ class ArchiveView(TemplateView):
         return super().get_context_data(editions=editions, current=upcoming_or_latest(self.request), **kwargs)
 
 
+# A schedule with more sessions than this shows one day at a time.
+ONE_DAY_AT_A_TIME = 150
+
+
 class ScheduleView(TemplateView):
     template_name = "conference/schedule.html"
 
@@ -152,8 +159,15 @@ class ScheduleView(TemplateView):
             ),
         )
         filters = form.valid_filters()
+        dates = [day.date for day in conference.days.all()]
+        # A long schedule is shown one day at a time (today's, else the first), so that no page grows with it.
+        one_day = (
+            bool(dates) and not filters.get("day") and _session_count(self.request, conference) > ONE_DAY_AT_A_TIME
+        )
+        today = timezone.localdate()
+        day = (today if today in dates else dates[0]) if one_day else filters.get("day")
         sessions = schedule_sessions(conference).matching(
-            day=filters.get("day"), language=filters.get("lang"), venue=filters.get("venue"), track=filters.get("track")
+            day=day, language=filters.get("lang"), venue=filters.get("venue"), track=filters.get("track")
         )
         sessions = list(sessions)
         token, codes = agenda.from_request(self.request)
@@ -164,6 +178,8 @@ class ScheduleView(TemplateView):
             form=form,
             ignored=form.ignored_names(),
             filtered=bool(filters),
+            one_day=day if one_day else None,
+            dates=dates,
             days=_group_by_day_and_time(sessions),
             # What runs now, from the sessions already read; the page is kept a minute at most (urls.LIVE_TIMEOUT).
             live=live.now_and_next(sessions, conference=conference, now=timezone.now()),
@@ -171,6 +187,12 @@ class ScheduleView(TemplateView):
             starred=set(codes),
             **kwargs,
         )
+
+
+def _session_count(request, conference) -> int:
+    return page_cache.cached_value(
+        request, f"sessions:{conference.pk}", conference.sessions.count, shows=["conference.Session"]
+    )
 
 
 def _group_by_day_and_time(sessions):

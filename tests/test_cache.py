@@ -70,8 +70,9 @@ def test_schedule_queries_stay_flat_from_a_cold_process_to_a_hit(client, db, dja
     get(client, SCHEDULE)  # another process has been first: the shared generations exist
     caches["pages"].clear()
     core_cache.forget_generations()
-    # Cold: the generations (one read), the conference (3), venues, tracks, sessions (3) and the footer's contacts.
-    with django_assert_num_queries(10):
+    # Cold: the generations (one read), the conference (3), venues, tracks, the number of sessions, the sessions (3)
+    # and the footer's contacts.
+    with django_assert_num_queries(11):
         assert get(client, SCHEDULE)["X-Page-Cache"] == "miss"
     # Another address of the same generations: the reference data is already in memory.
     with django_assert_num_queries(3):
