@@ -30,7 +30,7 @@ urlpatterns = [
     path("schedule.json", export(views.schedule_json), name="schedule_json"),
     path(
         "sessions/<str:code>/",
-        cacheable(views.SessionView.as_view(), shows=views.PLACES, query=["agenda"], timeout=LIVE_TIMEOUT),
+        cacheable(views.SessionView.as_view(), shows=views.SESSION, query=["agenda"], timeout=LIVE_TIMEOUT),
         name="session",
     ),
     path("sessions/<str:code>.ics", export(views.session_ics), name="session_ics"),

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.core.exceptions import TooManyFieldsSent
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
@@ -91,8 +92,10 @@ def generations(labels) -> tuple[str, ...]:
         for label in stale:
             generation = found.get(GENERATION_PREFIX + label)
             if generation is None:
-                shared.add(GENERATION_PREFIX + label, uuid.uuid4().hex, timeout=None)
-                generation = shared.get(GENERATION_PREFIX + label)
+                fresh = uuid.uuid4().hex
+                shared.add(GENERATION_PREFIX + label, fresh, timeout=None)
+                # Another process's, if it came first; ours, should the shared cache have dropped it again since.
+                generation = shared.get(GENERATION_PREFIX + label) or fresh
             _generations[label] = (generation, now)
     return tuple(_generations[label][0] for label in labels)
 
@@ -185,10 +188,12 @@ def _watched(label: str) -> bool:
 
 
 def _content_changed(sender, **kwargs):
-    # A change to a many-to-many relation (sender: its through model) changes the objects on both sides.
-    models = [sender, type(kwargs["instance"]), kwargs.get("model")] if "pk_set" in kwargs else [sender]
-    labels = {shown_as(model) for model in models if model is not None}
-    invalidate(*sorted(label for label in labels if _watched(label)))
+    # A change to a many-to-many relation (sender: its through model) changes the model that declares it, whose
+    # rows its table counts as (a page reading the relation from the other side declares that model too): not the
+    # other side's, so that a registration's days drop no page that shows the days.
+    label = shown_as(sender._meta.auto_created or sender)
+    if _watched(label):
+        invalidate(label)
 
 
 def connect_signals():
@@ -275,7 +280,10 @@ class PageCacheMiddleware:
         policy = _policy(request, language)
         if policy is None:
             return self.get_response(request)
-        _keep_only(request, policy.query)
+        try:
+            _keep_only(request, policy.query)
+        except TooManyFieldsSent:
+            return self.get_response(request)  # its 400 page, from below the middleware that add the headers
         key = f"page:{_key(request, language)}"
         current = generations(policy.shows)
         pages = caches[settings.PAGE_CACHE_LOCAL]
