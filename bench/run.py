@@ -150,8 +150,9 @@ def run():
             print(f"{name}: {row[16]['rps']:.0f} rps at 16, {row[64]['rps']:.0f} rps at 64", flush=True)
         searches = [search_latency(language, query) for language, query in SEARCHES]
         searches[0][16] = wrk(BASE + searches[0]["path"], 16)
-    # The embedded default: the database as the shared cache, no Redis.
+    # The embedded default: the database as the shared cache, no Redis (its table, which migrate made only for Redis).
     embedded = {key: value for key, value in ENV.items() if key != "REDIS_URL"}
+    manage("createcachetable", env=embedded)
     with serve(embedded, workers):
         default_rows = []
         for name, path in [targets[0], *[t for t in targets if t[0] in EMBEDDED_TARGETS]]:
