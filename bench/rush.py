@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BOOKINGS_PER_SECOND = 10
 EDITOR_SAVE_SECONDS = 10
+SECONDS = "20"  # long enough for two editor saves
 CONNECTIONS_EACH = 16
 
 # Run in `manage.py shell` alongside: an editor saves a session's English title every EDITOR_SAVE_SECONDS.
@@ -28,6 +29,7 @@ import os, time
 from conference.models import Session
 session = Session.objects.filter(conference__sessions__isnull=False).order_by("start").first()
 session.set_current_language("en")
+print("READY", flush=True)
 deadline = time.monotonic() + float(os.environ["RUSH_SECONDS"])
 saves = 0
 while time.monotonic() < deadline:

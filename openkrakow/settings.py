@@ -241,7 +241,12 @@ PAGE_CACHE_SHARED = "default"
 PAGE_CACHE_LOCAL = "pages"
 # Saves of these apps' (or app.Model) rows may change what a page shows: each replaces its model's generation,
 # which drops the pages that declare they show it (core.cache.cacheable).
-PAGE_CACHE_APPS = ["pages", "conference", "feedback.Category"]
+PAGE_CACHE_APPS = [
+    "pages",
+    *[f"conference.{name}" for name in ("Conference", "Day", "Venue", "Room", "Track", "SessionType", "Speaker")],
+    *[f"conference.{name}" for name in ("Session", "ScheduleVersion", "ScheduleChange", "Booking")],
+    "feedback.Category",
+]  # not registrations or volunteers: no page shows them (a booking's places are the Booking rows)
 # What every page's layout shows: the footer's contacts.
 PAGE_CACHE_LAYOUT = ["pages.ContactRole"]
 # How long a process trusts the generations it read: an edit shows on every instance within this time.
