@@ -73,7 +73,7 @@ def cacheable(view=None, *, shows=(), query=(), timeout=None):
     return decorate(view) if view else decorate
 
 
-# This process's copy of the generations it has read: label -> (generation, when it was read, time.monotonic()).
+# This process's copy of the generations it has read: label -> (generation, time.monotonic() when it was read).
 _generations: dict[str, tuple[str, float]] = {}
 
 
