@@ -13,8 +13,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+import server
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -100,35 +101,18 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: run `npm ci --prefix tools/lighthouse` (or `make lighthouse`).")
     prepare()
-    server = subprocess.Popen(
-        [ROOT / ".venv/bin/gunicorn", "openkrakow.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", "2"],
-        cwd=ROOT,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     results = []
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"{BASE}/healthz", timeout=1)  # noqa: S310 (our own loopback server)
-                break
-            except OSError:
-                time.sleep(0.5)
-        with tempfile.TemporaryDirectory() as directory:
-            for name, path in PAGES:
-                for profile in ("mobile", "desktop"):
-                    report = lighthouse(BASE + path, profile, Path(directory) / "report.json")
-                    if report.get("runtimeError"):
-                        sys.exit(f"Lighthouse could not measure {path}: {report['runtimeError'].get('message')}")
-                    # A category Lighthouse could not score counts as 0, so it fails the bar rather than passing.
-                    scores = {c: report["categories"][c]["score"] or 0 for c in CATEGORIES}
-                    metrics = {m: report["audits"][m].get("displayValue", "") for m in METRICS}
-                    results.append((name, path, profile, scores, failing_audits(report), metrics))
-                    print(name, profile, " ".join(f"{c} {s:.2f}" for c, s in scores.items()), flush=True)
-    finally:
-        server.terminate()
-        server.wait()
+    with server.serve(ENV, port=PORT, workers="2"), tempfile.TemporaryDirectory() as directory:
+        for name, path in PAGES:
+            for profile in ("mobile", "desktop"):
+                report = lighthouse(BASE + path, profile, Path(directory) / "report.json")
+                if report.get("runtimeError"):
+                    sys.exit(f"Lighthouse could not measure {path}: {report['runtimeError'].get('message')}")
+                # A category Lighthouse could not score counts as 0, so it fails the bar rather than passing.
+                scores = {c: report["categories"][c]["score"] or 0 for c in CATEGORIES}
+                metrics = {m: report["audits"][m].get("displayValue", "") for m in METRICS}
+                results.append((name, path, profile, scores, failing_audits(report), metrics))
+                print(name, profile, " ".join(f"{c} {s:.2f}" for c, s in scores.items()), flush=True)
     below = [
         f"{name} ({profile}): {category} {scores[category]:.2f} < {lowest:.2f}"
         for name, _path, profile, scores, _audits, _metrics in results

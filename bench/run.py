@@ -6,7 +6,6 @@ then the site search over 10,000 generated translations (bench/search_data.py): 
 client, and requests per second at 16 connections.
 """
 
-import contextlib
 import gzip
 import json
 import os
@@ -21,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import rush
+import server
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -184,28 +184,10 @@ def run():
     write_results(rows, queries, workers, search_index, searches, default_rows, uncached, rush_result)
 
 
-@contextlib.contextmanager
 def serve(env: dict, workers: str):
     """gunicorn with these settings on PORT, until the block ends."""
-    server = subprocess.Popen(
-        [ROOT / ".venv/bin/gunicorn", "openkrakow.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", workers]
-        + ["--control-socket", ROOT / "var" / "bench-gunicorn.ctl"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"{BASE}/healthz", timeout=1)  # noqa: S310 (our own loopback server)
-                break
-            except OSError:
-                time.sleep(0.5)
-        yield server
-    finally:
-        server.terminate()
-        server.wait()
+    control = ["--control-socket", ROOT / "var" / "bench-gunicorn.ctl"]
+    return server.serve(env, port=PORT, workers=workers, options=control)
 
 
 def run_rush(env: dict, static_path: str) -> dict:

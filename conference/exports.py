@@ -2,8 +2,6 @@
 
 import datetime
 import functools
-import operator
-import threading
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
@@ -12,6 +10,7 @@ from django.utils.text import slugify
 from icalendar import Calendar, Event
 
 from conference.models import Conference, Session
+from core.cache import Rendered, stored_values
 from openkrakow.languages import SOURCE_LANGUAGE
 
 PRODID = "-//Open Kraków//Conference schedule//EN"
@@ -78,57 +77,24 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_
 
 _CALENDAR_END = b"END:VCALENDAR\r\n"
 
-# VEVENTs already serialised by this process, each under everything it shows (see _event): an edit changes the key,
-# so it can never show stale text. Bounded: emptied when full.
-_EVENTS_MAX = 4000
-_events: dict[tuple, bytes] = {}
-_events_lock = threading.Lock()
-
-
-def stored_values(obj) -> tuple:
-    """Every stored value of a model instance, as loaded: for keys of what is rendered from it."""
-    return _getter(type(obj))(obj)
-
-
-@functools.cache
-def _getter(model):
-    return operator.attrgetter(*(field.attname for field in model._meta.concrete_fields))
-
-
-def hashable_or_none(key: tuple) -> tuple | None:
-    """The key, or None (not kept) should a field ever hold a value that cannot be a key, such as a JSON list."""
-    try:
-        hash(key)
-    except TypeError:
-        return None
-    return key
+# VEVENTs already serialised by this process, each under everything it shows (see _event).
+_EVENTS = Rendered(4000)
 
 
 def _event(session: Session, *, conference: Conference, absolute_url) -> bytes:
     """A session's VEVENT, kept under the language, the conference's time zone, the session's address and every
     stored value of the session, its translations (texts, and which language is shown), its room and its venue."""
     url = absolute_url(session.get_absolute_url())
-    key = hashable_or_none(
-        (
-            translation.get_language(),
-            conference.timezone,
-            url,
-            stored_values(session),
-            tuple(stored_values(t) for t in session.translations.all()),
-            stored_values(session.room),
-            stored_values(session.room.venue),
-        )
+    key = (
+        translation.get_language(),
+        conference.timezone,
+        url,
+        stored_values(session),
+        tuple(stored_values(t) for t in session.translations.all()),
+        stored_values(session.room),
+        stored_values(session.room.venue),
     )
-    content = _events.get(key) if key is not None else None
-    if content is None:
-        content = _event_ical(session, conference=conference, url=url)
-        if key is None:
-            return content
-        with _events_lock:
-            if len(_events) >= _EVENTS_MAX:
-                _events.clear()
-            _events[key] = content
-    return content
+    return _EVENTS.get_or_render(key, lambda: _event_ical(session, conference=conference, url=url))
 
 
 def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:

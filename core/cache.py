@@ -14,7 +14,9 @@ built for them.
 
 import functools
 import hashlib
+import operator
 import secrets
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -121,6 +123,43 @@ def cached_value(request, name: str, compute, *, shows):
         return compute()
     key = f"value:{_version(tuple(sorted(shows)))}:{translation.get_language()}:{name}"
     return caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, compute)
+
+
+class Rendered:
+    """Text rendered by this process, kept under everything it was rendered from (a key of stored values, the
+    language...): an edit changes the key, so it can never be stale, bulk updates included. Bounded: emptied when
+    full. For parts of pages rendered even when the page cache is off (schedule rows, calendar events)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.kept: dict[tuple, object] = {}
+        self.lock = threading.Lock()
+
+    def get_or_render(self, key: tuple | None, render):
+        """The text kept under `key`, else render() kept there; a key that cannot be hashed (None, or a value such
+        as a JSON list among the stored ones) is rendered every time."""
+        try:
+            found = self.kept.get(key) if key is not None else None
+        except TypeError:
+            return render()
+        if found is None:
+            found = render()
+            if key is not None:
+                with self.lock:
+                    if len(self.kept) >= self.size:
+                        self.kept.clear()
+                    self.kept[key] = found
+        return found
+
+
+def stored_values(obj) -> tuple:
+    """Every stored value of a model instance, as loaded: for keys of what is rendered from it."""
+    return _getter(type(obj))(obj)
+
+
+@functools.cache
+def _getter(model):
+    return operator.attrgetter(*(field.attname for field in model._meta.concrete_fields))
 
 
 # Markers for per-visitor values in a kept page: random per process, so no stored text can contain them.

@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 
 from conference import services as conference_services
 from conference.models import Session
-from conference.tests.factories import ConferenceFactory, SessionFactory, schedule_of
+from conference.tests.factories import ConferenceFactory, SessionFactory, register, schedule_of
 from core import cache as core_cache
 from core.cache import cached_value
 from core.tests.helpers import resubmit_admin_form
@@ -222,14 +222,7 @@ def test_a_new_booking_updates_the_places_left(client, db):
     assert f"{places} places left" in get(client, url).content.decode()
     assert get(client, url)["X-Page-Cache"] == "hit"
 
-    conference_services.register_attendee(
-        conference=session.conference,
-        idempotency_key=uuid.uuid4(),
-        name="Olena",
-        email="olena@example.org",
-        language="uk",
-        sessions=[conference_services.SessionRequest(session=session)],
-    )
+    register(session)
 
     assert f"{places - 1} places left" in get(client, url).content.decode()
 
@@ -241,14 +234,7 @@ def test_a_booking_leaves_the_schedule_home_and_exports_cached(client, db):
     session_url = f"/en/conference/sessions/{session.code}/"
     for url in [*others, session_url]:
         get(client, url)
-    conference_services.register_attendee(
-        conference=session.conference,
-        idempotency_key=uuid.uuid4(),
-        name="Olena",
-        email="olena@example.org",
-        language="uk",
-        sessions=[conference_services.SessionRequest(session=session)],
-    )
+    register(session)
     assert {url: get(client, url)["X-Page-Cache"] for url in others} == dict.fromkeys(others, "hit")
     assert get(client, session_url)["X-Page-Cache"] == "miss"  # its places left changed
 
@@ -295,14 +281,7 @@ def test_the_blank_registration_form_is_rendered_once_and_follows_the_places_lef
         second = get(Client(), "/en/conference/register/")
     assert key(first) != key(second) and uuid.UUID(key(second))
     assert second.cookies["csrftoken"].value and "X-Page-Cache" not in second
-    conference_services.register_attendee(
-        conference=session.conference,
-        idempotency_key=uuid.UUID(key(second)),
-        name="Olena",
-        email="olena@example.org",
-        language="uk",
-        sessions=[conference_services.SessionRequest(session=session)],
-    )
+    register(session, idempotency_key=uuid.UUID(key(second)))
     assert "4 places left" in get(Client(), "/en/conference/register/").content.decode()
     assert '<html lang="uk"' in get(Client(), "/uk/conference/register/").content.decode()
 

@@ -6,10 +6,8 @@ leaves out failed before their fixes; the others guard what held."""
 import datetime
 import json
 import re
-import uuid
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from lxml import html as lxml_html
 
@@ -21,30 +19,16 @@ from conference.tests.factories import (
     SpeakerFactory,
     TrackFactory,
     publish_changes,
+    register,
 )
-from core import cache as core_cache
 from feedback.tests.factories import CategoryFactory
 from pages.tests.factories import ContactRoleFactory, DocumentFactory, NewsEntryFactory, PageFactory
 from tests import test_cache_dependencies as dependencies
+from tests.test_cache import get, page_cache  # noqa: F401 (the page cache on, for every test here)
 
 pytestmark = pytest.mark.integration
 
 SCHEDULE = "/en/conference/schedule/"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE = True
-    caches["pages"].clear()
-    core_cache.forget_generations()
-    yield
-    caches["pages"].clear()
-
-
-def get(client, url, **headers):
-    response = client.get(url, headers=headers)
-    assert response.status_code in (200, 304), url
-    return response
 
 
 def json_ld(response) -> dict:
@@ -155,12 +139,8 @@ def test_a_registration_for_some_days_leaves_the_schedule_home_and_exports_cache
     urls = ["/en/", SCHEDULE, "/en/conference/schedule.ics", "/en/conference/archive/"]
     for url in urls:
         get(client, url)
-    conference_services.register_attendee(
+    register(
         conference=session.conference,
-        idempotency_key=uuid.uuid4(),
-        name="Olena",
-        email="olena@example.org",
-        language="uk",
         days=list(session.conference.days.all()[:2]),
         volunteer=conference_services.VolunteerOffer(roles=("helper",), days=tuple(session.conference.days.all())),
     )

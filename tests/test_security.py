@@ -8,8 +8,7 @@ import uuid
 import pytest
 from django.test import Client
 
-from conference import services as conference_services
-from conference.tests.factories import SessionFactory
+from conference.tests.factories import SessionFactory, register
 from feedback.tests.factories import CategoryFactory
 
 pytestmark = pytest.mark.integration
@@ -59,14 +58,7 @@ def test_public_forms_accept_posts_with_the_token(db):
 
 def test_manage_link_refuses_posts_without_a_csrf_token(db):
     session = SessionFactory(registration_required=True, capacity=10)
-    registration = conference_services.register_attendee(
-        conference=session.conference,
-        idempotency_key=uuid.uuid4(),
-        name="Olena",
-        email="olena@example.org",
-        language="uk",
-        sessions=[conference_services.SessionRequest(session=session)],
-    )
+    registration = register(session)
     client = Client(enforce_csrf_checks=True)
     response = client.post(registration.get_manage_url(), {"action": "cancel_all"})
     assert response.status_code == 403

@@ -2,7 +2,6 @@
 sections show of the coming edition."""
 
 import datetime
-import threading
 
 from django import template
 from django.urls import get_script_prefix
@@ -10,8 +9,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from conference.exports import hashable_or_none, stored_values
 from conference.models import Conference
+from core.cache import Rendered, stored_values
 from core.fallback import lang_attrs_for
 from core.templatetags.date_tags import iso
 
@@ -63,13 +62,10 @@ def conference_teaser() -> dict:
     return {"conference": Conference.objects.upcoming_or_latest()}
 
 
-# Schedule rows already rendered by this process, each under everything it shows (see _row_key): a row is rendered
-# again only when one of its inputs changed, so an edit can never show stale text, while an unchanged one costs a
-# dictionary look-up instead of ~0.7 ms of template rendering. Bounded: emptied when full.
+# Schedule rows already rendered by this process, each under everything it shows (see _row_key): an unchanged row
+# costs a dictionary look-up instead of ~0.7 ms of template rendering.
 SESSION_ROW_TEMPLATE = "conference/includes/session_row.html"
-_ROWS_MAX = 2000
-_rows: dict[tuple, str] = {}
-_rows_lock = threading.Lock()
+_ROWS = Rendered(2000)
 
 
 def _row_key(context, row, session) -> tuple | None:
@@ -82,23 +78,21 @@ def _row_key(context, row, session) -> tuple | None:
     if context.get("agenda_token") or context.get("from_agenda") or context.get("star_confirm"):
         return None
     request = context.get("request")
-    return hashable_or_none(
-        (
-            row,
-            get_script_prefix(),
-            translation.get_language(),
-            timezone.get_current_timezone_name(),
-            context.get("heading"),
-            context.get("show_day"),
-            request.get_full_path() if request is not None else None,
-            stored_values(session),
-            tuple(stored_values(t) for t in session.translations.all()),
-            stored_values(session.room),
-            stored_values(session.room.venue),
-            stored_values(session.track) if session.track_id else None,
-            stored_values(session.session_type),
-            tuple(stored_values(speaker) for speaker in session.speakers.all()),
-        )
+    return (
+        row,
+        get_script_prefix(),
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        context.get("heading"),
+        context.get("show_day"),
+        request.get_full_path() if request is not None else None,
+        stored_values(session),
+        tuple(stored_values(t) for t in session.translations.all()),
+        stored_values(session.room),
+        stored_values(session.room.venue),
+        stored_values(session.track) if session.track_id else None,
+        stored_values(session.session_type),
+        tuple(stored_values(speaker) for speaker in session.speakers.all()),
     )
 
 
@@ -107,14 +101,9 @@ def session_row(context, session):
     """{% include "conference/includes/session_row.html" %} for a schedule row, rendered once per process for the
     same inputs (_row_key); a visitor's own row (with their agenda's form) is rendered every time."""
     row = context.template.engine.get_template(SESSION_ROW_TEMPLATE)
-    key = _row_key(context, row, session)
-    html = _rows.get(key) if key is not None else None
-    if html is None:
+
+    def render():
         with context.push(session=session):
-            html = row.render(context)
-        if key is not None:
-            with _rows_lock:
-                if len(_rows) >= _ROWS_MAX:
-                    _rows.clear()
-                _rows[key] = html
-    return html
+            return row.render(context)
+
+    return _ROWS.get_or_render(_row_key(context, row, session), render)

@@ -226,3 +226,13 @@ def publish_changes(
     if cancelled is not None:
         Session.objects.filter(pk=cancelled.pk).update(state=Session.State.CANCELLED)
     return publish_schedule_version(conference=conference, notes=notes or {})
+
+
+def register(session: Session | None = None, *, conference: Conference | None = None, **fields):
+    """Olena, registered through the service as the form registers her: for `session`'s place if given; `fields`
+    override the form's other values (days, volunteer, idempotency_key)."""
+    from conference.services import SessionRequest, register_attendee
+
+    values = {"idempotency_key": uuid.uuid4(), "name": "Olena", "email": "olena@example.org", "language": "uk"}
+    sessions = [SessionRequest(session=session)] if session is not None else []
+    return register_attendee(conference=conference or session.conference, sessions=sessions, **values | fields)

@@ -70,18 +70,18 @@ def test_kept_rows_are_what_rendering_afresh_gives(client, session, settings):
         conference=session.conference, titles={"pl": "Kraszanki", "uk": "Писанки"}, interpretation=["en", "uk"]
     )
     for language in ("pl", "en", "uk", "ru"):
-        conference_tags._rows.clear()
+        conference_tags._ROWS.kept.clear()
         fresh = client.get(f"/{language}/conference/schedule/").content
-        assert conference_tags._rows  # kept
+        assert conference_tags._ROWS.kept  # kept
         assert client.get(f"/{language}/conference/schedule/").content == fresh
 
 
 def test_rows_with_a_visitors_own_form_are_not_kept(client, session, settings):
     settings.PAGE_CACHE = False
     client.post("/en/conference/agenda/star/", {"session": session.code})
-    conference_tags._rows.clear()
+    conference_tags._ROWS.kept.clear()
     assert "In my agenda" in row(client, session.code)
-    assert not conference_tags._rows
+    assert not conference_tags._ROWS.kept
 
 
 def reference_calendar(sessions, *, conference, name, absolute_url) -> bytes:
