@@ -33,6 +33,17 @@ class ConferenceConfig(AppConfig):
         serve_uploads(field="photo", visible=_speakers)
         _register_personal_data()
         register_sources()
+        _register_places_left()
+
+
+def _register_places_left():
+    from conference.models import Session
+    from core import cache as page_cache
+
+    # Places left, filled into kept pages on each answer ({% hole "places" ... %}): a booking drops no page.
+    page_cache.hole_source(
+        "places", load=lambda: Session.objects.places_left(), shows=["conference.Booking", "conference.Session"]
+    )
 
 
 def _register_personal_data():

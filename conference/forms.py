@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -110,17 +111,26 @@ class RegistrationForm(forms.Form):
         # A theme shown in a fallback language is marked with its own lang; the date is in the page's language.
         choices = [(day.pk, format_html("{}: {}", date_format(day.date), marked_field(day, "theme"))) for day in days]
         self.fields["days"].choices = self.fields["volunteer_days"].choices = choices
-        sessions = Session.objects.filter(conference=conference).open_for_registration().for_schedule()
-        self.sessions = list(sessions.with_booking_counts())
-        self.fields["sessions"].queryset = sessions
-        for session in self.sessions:
-            if session.interpretation_languages:
-                self.fields[f"interpretation_{session.code}"] = forms.ChoiceField(
-                    label=_("Interpretation into"),
-                    required=False,
-                    choices=[("", _("not needed"))]
-                    + [(code, get_language_info(code)["name_translated"]) for code in session.interpretation_languages],
-                )
+        bookable = Session.objects.filter(conference=conference).open_for_registration()
+        # A choice is checked against the bare rows; what a row shows is loaded only when the form is shown (a
+        # valid post, most of a rush, never shows it).
+        self.fields["sessions"].queryset = bookable
+        self._shown = bookable.for_schedule()
+        interpreted = bookable.exclude(interpretation="").order_by("start", "room__venue__name", "room__name")
+        for code, interpretation in interpreted.values_list("code", "interpretation"):
+            self.fields[f"interpretation_{code}"] = forms.ChoiceField(
+                label=_("Interpretation into"),
+                required=False,
+                choices=[("", _("not needed"))]
+                + [
+                    (language, get_language_info(language)["name_translated"])
+                    for language in Session(interpretation=interpretation).interpretation_languages
+                ],
+            )
+
+    @cached_property
+    def shown_sessions(self):
+        return list(self._shown)
 
     def session_rows(self):
         """Each session with its checkbox state and its interpretation field, for the template."""
@@ -131,7 +141,7 @@ class RegistrationForm(forms.Form):
                 "checked": str(session.pk) in chosen,
                 "interpretation": self[f"interpretation_{session.code}"] if session.interpretation_languages else None,
             }
-            for session in self.sessions
+            for session in self.shown_sessions
         ]
 
     def session_requests(self):

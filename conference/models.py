@@ -357,6 +357,11 @@ class SessionQuerySet(TranslatableQuerySet):
     def open_for_registration(self):
         return self.filter(registration_required=True).exclude(state=Session.State.CANCELLED)
 
+    def places_left(self) -> dict[str, int]:
+        """Free places of each session with a limit, by its key as text (the "places" hole of kept pages)."""
+        rows = self.exclude(capacity=None).with_booking_counts().values_list("pk", "capacity", "confirmed_count")
+        return {str(pk): max(capacity - confirmed, 0) for pk, capacity, confirmed in rows}
+
 
 class Session(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, TranslatableModel):
     class State(models.TextChoices):

@@ -19,7 +19,7 @@ def export(view):
 
 
 urlpatterns = [
-    path("", cacheable(views.OverviewView.as_view(), shows=views.PLACES), name="overview"),
+    path("", cacheable(views.OverviewView.as_view(), shows=views.PROGRAMME), name="overview"),
     path(
         "schedule/",
         cacheable(views.ScheduleView.as_view(), shows=views.PROGRAMME, query=SCHEDULE_QUERY, timeout=LIVE_TIMEOUT),
@@ -53,7 +53,7 @@ urlpatterns = [
             name=f"edition_{name}",
         )
         for route, view, name, shows, query in [
-            ("", views.OverviewView.as_view(), "overview", views.PLACES, []),
+            ("", views.OverviewView.as_view(), "overview", views.PROGRAMME, []),
             ("schedule/", views.ScheduleView.as_view(), "schedule", views.PROGRAMME, SCHEDULE_QUERY),
             ("schedule.ics", views.schedule_ics, "schedule_ics", views.EXPORT, ["lang"]),
             ("schedule.xml", views.schedule_xml, "schedule_xml", views.EXPORT, ["lang"]),

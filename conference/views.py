@@ -37,11 +37,10 @@ PROGRAMME = [
 ]
 EXPORT = [*PROGRAMME, "conference.ScheduleVersion"]
 CHANGES = [*PROGRAMME, "conference.ScheduleChange", "conference.ScheduleVersion"]
-# Places left: a booking drops only the pages that count them.
-PLACES = [*PROGRAMME, "conference.Booking"]
-# A session's page: its places left, and for a moved session the start before its latest move (jsonld), which a
-# version that logs a second move saves no session for.
-SESSION = [*PLACES, "conference.ScheduleChange", "conference.ScheduleVersion"]
+# A session's page: for a moved session, the start before its latest move (jsonld), which a version that logs a
+# second move saves no session for. Places left are a hole (the "places" source, conference/apps.py): no page
+# declares bookings, so a booking drops none.
+SESSION = [*PROGRAMME, "conference.ScheduleChange", "conference.ScheduleVersion"]
 
 
 def current_conference(request) -> Conference:
@@ -111,11 +110,7 @@ class OverviewView(TemplateView):
         slug = self.kwargs.get("slug")
         conference = upcoming_or_latest(self.request) if slug is None else edition_or_404(slug)
         venues = Venue.objects.hosting(conference) if conference else []
-        limited = (
-            schedule_sessions(conference).open_for_registration().with_booking_counts()
-            if conference
-            else Session.objects.none()
-        )
+        limited = schedule_sessions(conference).open_for_registration() if conference else Session.objects.none()
         return super().get_context_data(
             conference=conference,
             venues=venues,
@@ -503,7 +498,7 @@ def register(request):
             ),
         },
         fill={"key": uuid.uuid4},
-        shows=PLACES,
+        shows=PROGRAMME,
     )
 
 

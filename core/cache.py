@@ -4,7 +4,8 @@ Each cacheable view declares, next to it in its urls.py, the models whose rows i
 parameters it reads (`query`). Every such model has a *generation*, a random value in the shared cache (the
 database cache by default) that a save of one of its rows replaces. A page is kept in each process's memory with
 the generations of what it shows, and served while they are still current, so a save drops only the pages that
-show what changed: a booking leaves the schedule cached. Each process reads the generations at most once a
+show what changed. Counts that change more often than the pages (places left) are holes, filled in on each
+answer (hole_source, fill_holes): a booking drops no page. Each process reads the generations at most once a
 second (PAGE_CACHE_CHECK_SECONDS), so an edit shows on every instance within that time and a cached page costs no
 shared-cache read at all in between. Parameters a page does not read are dropped before it is rendered and keyed,
 so `?utm_source=` or `?fbclid=` neither change it nor add entries. Pages are never kept when the response set a
@@ -15,10 +16,12 @@ built for them.
 import functools
 import hashlib
 import operator
+import re
 import secrets
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -32,8 +35,9 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import parse_http_date_safe
+from django.utils.safestring import mark_safe
 from parler.models import TranslatedFieldsModel
 
 GENERATION_PREFIX = "page-cache:generation:"
@@ -171,6 +175,85 @@ def visitor_placeholder(name: str) -> str:
     return f"{_PLACEHOLDER_PREFIX}{name}"
 
 
+# Counts that change more often than the pages showing them (places left, which every booking changes): a kept page
+# holds a mark where each goes, filled in on every answer from values each process loads at most once per change of
+# what they show (read once per PAGE_CACHE_CHECK_SECONDS). So a booking drops no page at all.
+_HOLE_PREFIX = secrets.token_hex(16)
+_HOLE = re.compile(re.escape(_HOLE_PREFIX) + r"([\w.-]+)\|([\w.-]+)\|([\w./-]+)\|")
+
+
+@dataclass(frozen=True)
+class HoleSource:
+    load: Callable[[], dict]
+    shows: tuple[str, ...]
+
+
+_hole_sources: dict[str, HoleSource] = {}
+_hole_values: dict[str, tuple] = {}
+# A hole's text per template, value and language: a handful each.
+_hole_texts = Rendered(1000)
+
+
+def hole_source(name: str, *, load: Callable[[], dict], shows):
+    """Values pages show through {% hole name key template %}: `load()` gives every value, by its key as text; it
+    reads only the models in `shows`, whose saves make each process load them again."""
+    _hole_sources[name] = HoleSource(load, tuple(sorted(shows)))
+
+
+def _hole_values_for(request, name: str) -> dict:
+    source = _hole_sources[name]
+    if not _shared(request):
+        # Page cache off, or a visitor with pages of their own: loaded afresh, once per request.
+        loaded = request.__dict__.setdefault("_hole_values", {}) if request is not None else {}
+        if name not in loaded:
+            loaded[name] = source.load()
+        return loaded[name]
+    version = _version(source.shows)
+    kept = _hole_values.get(name)
+    if kept is None or kept[0] != version:
+        kept = _hole_values[name] = (version, source.load())
+    return kept[1]
+
+
+def _hole_text(request, name: str, key: str, template: str) -> str:
+    value = _hole_values_for(request, name).get(key)
+    return _hole_texts.get_or_render(
+        (template, value, translation.get_language()), lambda: render_to_string(template, {"value": value}).strip()
+    )
+
+
+def hole(request, name: str, key, template: str) -> str:
+    """The text `template` renders from the value `key` of hole source `name`; in a page that is kept, a mark that
+    is filled in on each answer instead (fill_holes)."""
+    if getattr(request, "fills_holes", False):
+        return mark_safe(f"{_HOLE_PREFIX}{name}|{key}|{template}|")  # noqa: S308 (our mark, no visitor text)
+    return _hole_text(request, name, str(key), template)
+
+
+def fill_holes(request, html: str) -> str:
+    """The page with each hole's text, in the active language."""
+    return _HOLE.sub(lambda match: _hole_text(request, *match.groups()), html)
+
+
+def _filled(request, response, language: str):
+    """A copy of a page with holes, filled in; the page itself stays as it was, to be kept. Its ETag is the filled
+    page's, so a browser's copy is not taken for current once a count changed."""
+    if response.streaming or _HOLE_PREFIX.encode() not in response.content:
+        return response
+    with translation.override(language):
+        content = fill_holes(request, response.content.decode(response.charset))
+    filled = HttpResponse(content, status=response.status_code)
+    for header, value in response.items():
+        filled[header] = value
+    filled.cookies = response.cookies
+    if response.has_header("Content-Length"):
+        filled["Content-Length"] = str(len(filled.content))
+    if response.has_header("ETag"):
+        del filled["ETag"]
+        set_response_etag(filled)
+    return filled
+
+
 def render_with_visitor_values(request, template_name: str, context, *, fill: dict, shows=(), query=()):
     """A form page rendered once per address, language and generations of what it `shows`, with each visitor's
     values filled in.
@@ -186,6 +269,7 @@ def render_with_visitor_values(request, template_name: str, context, *, fill: di
 
     if _shared(request):
         _keep_only(request, query)
+        request.fills_holes = True
         labels = tuple(sorted({*shows, *settings.PAGE_CACHE_LAYOUT}))
         key = f"placeholders:{_version(labels)}:{_key(request, translation.get_language())}"
         html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, render)
@@ -193,7 +277,7 @@ def render_with_visitor_values(request, template_name: str, context, *, fill: di
         html = render()
     for name, value in {"csrf_token": lambda: get_token(request), **fill}.items():
         html = html.replace(visitor_placeholder(name), str(value()))
-    return HttpResponse(html)
+    return HttpResponse(fill_holes(request, html))
 
 
 def _new_generations(labels):
@@ -328,16 +412,17 @@ class PageCacheMiddleware:
         pages = caches[settings.PAGE_CACHE_LOCAL]
         kept = pages.get(key)
         if kept is not None and kept[0] == current:
-            response = kept[1]
-            response[STATUS_HEADER] = "hit"
+            kept[1][STATUS_HEADER] = "hit"
+            response = _filled(request, kept[1], language)
             if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
                 last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
                 return get_conditional_response(
                     request, etag=response.get("ETag"), last_modified=last_modified, response=response
                 )
             return response
+        request.fills_holes = True
         response = self.get_response(request)
         if _shareable(request, response):
             pages.set(key, (current, response), response.page_cache_timeout)
             response[STATUS_HEADER] = "miss"
-        return response
+        return _filled(request, response, language)

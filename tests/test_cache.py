@@ -227,16 +227,49 @@ def test_a_new_booking_updates_the_places_left(client, db):
     assert f"{places - 1} places left" in get(client, url).content.decode()
 
 
-def test_a_booking_leaves_the_schedule_home_and_exports_cached(client, db):
-    session = SessionFactory(registration_required=True, capacity=5)
+def test_a_booking_drops_no_page_and_every_page_shows_the_places_left(client, db):
+    session = SessionFactory(registration_required=True, capacity=5, titles={"en": "Residence card workshop"})
     others = ["/en/", SCHEDULE, "/en/conference/schedule.ics", "/en/conference/schedule.xml", "/en/aims/"]
     PageFactory(slug="aims", translations={"en": {"title": "Aims"}})
     session_url = f"/en/conference/sessions/{session.code}/"
-    for url in [*others, session_url]:
+    counted = {session_url: "Required; 5 places left.", "/en/conference/": "5 places left"}
+    for url in [*others, *counted]:
         get(client, url)
+    assert all(text in get(client, url).content.decode() for url, text in counted.items())
     register(session)
-    assert {url: get(client, url)["X-Page-Cache"] for url in others} == dict.fromkeys(others, "hit")
-    assert get(client, session_url)["X-Page-Cache"] == "miss"  # its places left changed
+    every = [*others, *counted]
+    assert {url: get(client, url)["X-Page-Cache"] for url in every} == dict.fromkeys(every, "hit")
+    # The pages that count places are kept, and the count in them is the new one.
+    for url, text in counted.items():
+        page = get(client, url)
+        assert text.replace("5", "4") in page.content.decode()
+        assert int(page["Content-Length"]) == len(page.content)
+
+
+def test_places_left_are_filled_in_each_pages_language_whoever_came_first(client, db):
+    session = SessionFactory(registration_required=True, capacity=5, titles={"en": "Workshop", "uk": "Майстерня"})
+    url = f"/{{}}/conference/sessions/{session.code}/"
+    assert "Required; 5 places left." in get(client, url.format("en")).content.decode()
+    for _ in range(3):
+        register(session)
+    # Two places: Ukrainian's "few" form, not the English text kept from the first answer.
+    for _ in range(2):  # rendered, then kept
+        assert "Потрібна; 2 вільні місця." in get(client, url.format("uk")).content.decode()
+    assert "Required; 2 places left." in get(client, url.format("en")).content.decode()
+
+
+def test_a_kept_page_with_places_is_not_taken_for_current_once_they_change(client, db):
+    """The ETag is the filled page's: a browser revalidating its copy gets the new count, not 304."""
+    session = SessionFactory(registration_required=True, capacity=5)
+    url = f"/en/conference/sessions/{session.code}/"
+    get(client, url)
+    first = get(client, url)
+    assert get(client, url, if_none_match=first["ETag"]).status_code == 304
+    register(session)
+    again = get(client, url, if_none_match=first["ETag"])
+    assert (again.status_code, again["X-Page-Cache"]) == (200, "hit")
+    assert "Required; 4 places left." in again.content.decode()
+    assert again["ETag"] != first["ETag"]
 
 
 def test_an_edit_on_another_instance_shows_here_within_the_check_interval(client, db, settings):

@@ -125,8 +125,7 @@ def test_each_page_declares_what_it_reads_of_content_the_demo_leaves_out(client,
     undeclared = {}
     for url in varied:
         _response, read = dependencies.cold_get(client, url)
-        declared = dependencies.FORMS.get(url) or dependencies.policy(url).shows
-        if missing := {tables[table] for table in read} - set(declared):
+        if missing := {tables[table] for table in read} - dependencies.declared(url):
             undeclared[url] = sorted(missing)
     assert undeclared == {}
 
