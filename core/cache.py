@@ -231,8 +231,15 @@ def hole(request, name: str, key, template: str) -> str:
 
 
 def fill_holes(request, html: str) -> str:
-    """The page with each hole's text, in the active language."""
-    return _HOLE.sub(lambda match: _hole_text(request, *match.groups()), html)
+    """The page with each hole's text, in the active language. A mark naming no source, or a template outside a
+    holes/ folder, is dropped: were the random prefix ever to reach a visitor, text they typed into a kept page
+    could not render any other template."""
+
+    def text(match):
+        name, key, template = match.groups()
+        return _hole_text(request, name, key, template) if name in _hole_sources and "holes/" in template else ""
+
+    return _HOLE.sub(text, html)
 
 
 def _filled(request, response, language: str):
@@ -252,6 +259,15 @@ def _filled(request, response, language: str):
         del filled["ETag"]
         set_response_etag(filled)
     return filled
+
+
+def _conditional(request, response):
+    """304 Not Modified when the browser's copy is this (filled) page."""
+    conditional = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+    if response.status_code != 200 or not conditional:
+        return response
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
 
 
 def render_with_visitor_values(request, template_name: str, context, *, fill: dict, shows=(), query=()):
@@ -413,16 +429,12 @@ class PageCacheMiddleware:
         kept = pages.get(key)
         if kept is not None and kept[0] == current:
             kept[1][STATUS_HEADER] = "hit"
-            response = _filled(request, kept[1], language)
-            if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
-                last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-                return get_conditional_response(
-                    request, etag=response.get("ETag"), last_modified=last_modified, response=response
-                )
-            return response
+            return _conditional(request, _filled(request, kept[1], language))
         request.fills_holes = True
         response = self.get_response(request)
         if _shareable(request, response):
             pages.set(key, (current, response), response.page_cache_timeout)
             response[STATUS_HEADER] = "miss"
-        return _filled(request, response, language)
+        filled = _filled(request, response, language)
+        # The middleware below compared the browser's copy with the page with its marks: compare it with this one.
+        return response if filled is response else _conditional(request, filled)
