@@ -65,7 +65,7 @@ RUSH_TARGETS = [
 # The issue's budgets for these: the embedded default's cached pages against the static file; uncached renders
 # against 5× pretalx 2025.2's no-JS schedule (36 req/s measured on this machine by the issue, not by this script);
 # cached pages during the rush against the static file read the same way.
-EMBEDDED_RATIO, UNCACHED_RPS, RUSH_RATIO = 0.85, 180, 0.7
+EMBEDDED_RATIO, UNCACHED_RPS, RUSH_RATIO, GROWTH_TOLERANCE = 0.85, 180, 0.7, 1.1
 
 
 def search_path(language: str, query: str) -> str:
@@ -164,6 +164,17 @@ def run():
         for name, path in [t for t in targets if t[0] in UNCACHED_TARGETS]:
             uncached.append({"name": name, "path": path, 16: wrk(BASE + path, 16)})
             print(f"{name}, page cache off: {uncached[-1][16]['rps']:.0f} rps at 16", flush=True)
+    growth = json.loads(
+        manage(
+            "shell",
+            "-c",
+            (ROOT / "bench" / "growth.py").read_text(),
+            capture_output=True,
+            text=True,
+            env={**ENV, "PAGE_CACHE": "0", "ALLOWED_HOSTS": "127.0.0.1"},
+        ).stdout.split("GROWTH ", 1)[1]
+    )
+    print(f"growth: {growth}", flush=True)
     queries = json.loads(
         manage(
             "shell",
@@ -181,7 +192,7 @@ def run():
         .stdout.strip()
         .splitlines()[-1]
     )
-    write_results(rows, queries, workers, search_index, searches, default_rows, uncached, rush_result)
+    write_results(rows, queries, workers, search_index, searches, default_rows, uncached, rush_result, growth)
 
 
 def serve(env: dict, workers: str):
@@ -271,7 +282,7 @@ def machine() -> str:
 CACHED_RATIO, FORM_RATIO, P99_MS, MAX_QUERIES, MAX_WEIGHT = 0.9, 0.3, 100, 8, 50 * 1024
 
 
-def write_results(rows, queries, workers, search_index, searches, default_rows, uncached, rush_result):
+def write_results(rows, queries, workers, search_index, searches, default_rows, uncached, rush_result, growth):
     reference = rows[0]
     css = sum(len(gzip.compress(path.read_bytes())) for path in public_stylesheets())
     lines = [
@@ -298,7 +309,8 @@ def write_results(rows, queries, workers, search_index, searches, default_rows, 
         cells += [f"{row['raw']} ({row['gzip']})", " / ".join(map(str, counts)) if counts else "—"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## Budgets", "", *budget_lines(rows, queries, css)]
-    lines += ["", *embedded_lines(default_rows), "", *uncached_lines(uncached, queries), "", *rush_lines(rush_result)]
+    lines += ["", *embedded_lines(default_rows), "", *uncached_lines(uncached, queries), "", *growth_lines(growth)]
+    lines += ["", *rush_lines(rush_result)]
     lines += ["", *search_lines(search_index, searches, queries)]
     (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n")
     print((ROOT / "bench" / "results.md").read_text())
@@ -365,6 +377,28 @@ def uncached_lines(rows, queries):
             f"| {row['name']} `{row['path']}` | {row[16]['rps']:.0f} | {row[16]['p50']:.1f} / {row[16]['p99']:.1f} "
             f"| {counts[0]} | {verdict(row[16]['rps'] >= UNCACHED_RPS)} |"
         )
+    return lines
+
+
+def growth_lines(results):
+    small, large = results
+    grows = large["per_session"] > small["per_session"] * GROWTH_TOLERANCE
+    lines = [
+        "## Growth: 600 sessions",
+        "",
+        "An archived edition's schedule with 60 sessions (one page) and with 600 (shown one day, 200 sessions, at a",
+        "time), rendered with the page cache off (`PAGE_CACHE=0`) through the WSGI application in one process",
+        "(bench/growth.py, median of 30 after a warm-up, so the per-process rows are kept as in production). The",
+        "weight (≤ 50 KB gzipped with CSS per day page) and the flat query count are pinned by",
+        "`conference/tests/test_schedule_growth.py`.",
+        "",
+        "| sessions | shown per page | ms per page | ms per session shown |",
+        "| ---: | ---: | ---: | ---: |",
+        *[f"| {r['sessions']} | {r['shown']} | {r['ms']:.1f} | {r['per_session']:.2f} |" for r in results],
+        "",
+        f"- the render time per session does not grow (at most {GROWTH_TOLERANCE}× the 60-session one): "
+        f"{verdict(not grows)} ({large['per_session']:.2f} ms against {small['per_session']:.2f} ms).",
+    ]
     return lines
 
 

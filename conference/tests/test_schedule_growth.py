@@ -10,7 +10,7 @@ from django.contrib.staticfiles import finders
 from lxml import html as lxml_html
 
 from conference.models import Session, SessionTranslation
-from conference.tests.factories import FIRST_DAY, WARSAW, ConferenceFactory, RoomFactory, SessionTypeFactory
+from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, SessionTypeFactory
 from conference.views import ONE_DAY_AT_A_TIME
 
 pytestmark = pytest.mark.integration
@@ -19,15 +19,17 @@ SCHEDULE = "/en/conference/schedule/"
 BUDGET = 50 * 1024
 
 
-def schedule_of(size: int):
-    """A three-day conference with `size` sessions, a third on each day, in ten rooms (bulk: no signals)."""
-    conference = ConferenceFactory()
+def schedule_of(size: int, *, past=False):
+    """A three-day conference with `size` sessions, a third on each day, in ten rooms (bulk: no signals); `past`:
+    an archived edition (bench/growth.py)."""
+    conference = ConferenceFactory(past=past)
     rooms = [RoomFactory() for _ in range(10)]
     talk = SessionTypeFactory()
     sessions = []
     for n in range(size):
         day, slot = divmod(n, -(-size // 3))
-        start = datetime.datetime.combine(FIRST_DAY + datetime.timedelta(days=day), datetime.time(8), tzinfo=WARSAW)
+        first = conference.start_date
+        start = datetime.datetime.combine(first + datetime.timedelta(days=day), datetime.time(8), tzinfo=WARSAW)
         start += datetime.timedelta(minutes=30 * (slot // 10))
         sessions.append(
             Session(
