@@ -1,5 +1,7 @@
 """URLs of the conference section, under the language prefix."""
 
+import uuid
+
 from django.urls import path
 
 from conference import views
@@ -39,7 +41,12 @@ urlpatterns = [
     path("agenda/star/", views.star, name="star"),
     path("agenda/<str:token>/", views.agenda_view, name="agenda"),
     path("agenda/<str:token>.ics", views.agenda_ics, name="agenda_ics"),
-    path("register/", views.register, name="register"),
+    # The blank form: kept, and filled in with each visitor's token and idempotency key (and the places left).
+    path(
+        "register/",
+        cacheable(views.register, shows=views.PROGRAMME, timeout=LIVE_TIMEOUT, fill={"key": uuid.uuid4}),
+        name="register",
+    ),
     path("registrations/<str:token>/", views.manage_registration, name="manage_registration"),
     path("registrations/<str:token>/calendar.ics", views.registration_calendar, name="registration_calendar"),
     path("changes/", cacheable(views.ChangesView.as_view(), shows=views.CHANGES), name="changes"),

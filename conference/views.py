@@ -3,7 +3,6 @@ and registration."""
 
 import functools
 import json
-import uuid
 from itertools import groupby
 
 from django.conf import settings
@@ -485,8 +484,9 @@ def register(request):
             else:
                 return HttpResponseRedirect(registration.get_manage_url() + "?new=1")
         return render(request, "conference/register.html", {"conference": conference, "form": form}, status=400)
-    # The blank form is the same for everybody but for its token and key, and changes only with a booking (the
-    # places left) or the programme: rendered once, filled in for each visitor.
+    # The blank form is the same for everybody but for its token and key (and the places left, holes): kept by
+    # the page cache and filled in for each visitor (see urls.py). It also changes with the clock (registration
+    # opens and closes), so it is kept a minute at most.
     return page_cache.render_with_visitor_values(
         request,
         "conference/register.html",
@@ -497,8 +497,6 @@ def register(request):
                 initial={"language": translation.get_language(), "idempotency_key": visitor_placeholder("key")},
             ),
         },
-        fill={"key": uuid.uuid4},
-        shows=PROGRAMME,
     )
 
 

@@ -31,7 +31,7 @@ from django.core.exceptions import TooManyFieldsSent
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -51,15 +51,19 @@ class Policy:
 
     shows: tuple[str, ...]
     query: tuple[str, ...]
+    # A form's: each visitor's own values, by placeholder name (render_with_visitor_values); None for other pages.
+    fill: tuple[tuple[str, Callable[[], object]], ...] | None = None
 
 
-def cacheable(view=None, *, shows=(), query=(), timeout=None):
+def cacheable(view=None, *, shows=(), query=(), timeout=None, fill=None):
     """Mark a view's 200 responses as the same for every anonymous visitor, so they may be cached.
 
     `shows` names the models whose rows the pages show ("conference.Session"): a save of any of them drops the
     pages; the layout's (settings.PAGE_CACHE_LAYOUT) are added. `query` names the parameters the view reads; it
     sees no others. `timeout` (seconds) bounds how long a page may be kept when it also changes with the clock,
-    such as the schedule's "now running"; edits invalidate it at once regardless.
+    such as the schedule's "now running"; edits invalidate it at once regardless. `fill` makes it a form page:
+    kept with placeholders (render_with_visitor_values), and answered with each visitor's CSRF token and the
+    values of `fill` (name -> function giving the value) filled in.
     """
 
     def decorate(view_func):
@@ -73,7 +77,11 @@ def cacheable(view=None, *, shows=(), query=(), timeout=None):
             return response
 
         layout = settings.PAGE_CACHE_LAYOUT
-        wrapper.page_cache = Policy(shows=tuple(sorted({*shows, *layout})), query=tuple(sorted(query)))
+        wrapper.page_cache = Policy(
+            shows=tuple(sorted({*shows, *layout})),
+            query=tuple(sorted(query)),
+            fill=None if fill is None else tuple(fill.items()),
+        )
         return wrapper
 
     return decorate(view) if view else decorate
@@ -270,30 +278,46 @@ def _conditional(request, response):
     return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
 
 
-def render_with_visitor_values(request, template_name: str, context, *, fill: dict, shows=(), query=()):
-    """A form page rendered once per address, language and generations of what it `shows`, with each visitor's
-    values filled in.
+def render_with_visitor_values(request, template_name: str, context):
+    """A form page of a view made cacheable with `fill`: rendered with placeholders wherever a visitor's own values
+    go, which the page cache keeps and fills in for each visitor (_for_visitor); for a visitor it does not serve
+    (page cache off, a session), filled in here.
 
-    `context` is a function giving the context, called only when the page is rendered; it uses visitor_placeholder(name)
-    wherever the visitor's own value goes, and `fill` maps each name to a function giving that value. The page sees
-    only the query parameters named in `query`. The response itself is never kept: it carries the visitor's CSRF
-    token.
+    `context` is a function giving the context; it uses visitor_placeholder(name) wherever the visitor's own value
+    goes, for each name of the view's `fill`.
     """
+    html = render_to_string(template_name, {"csrf_token": visitor_placeholder("csrf_token"), **context()}, request)
+    if getattr(request, "fills_holes", False):
+        return HttpResponse(html)
+    return HttpResponse(fill_holes(request, _with_visitor_values(request, html, request.resolver_match.func)))
 
-    def render():
-        return render_to_string(template_name, {"csrf_token": visitor_placeholder("csrf_token"), **context()}, request)
 
-    if _shared(request):
-        _keep_only(request, query)
-        request.fills_holes = True
-        labels = tuple(sorted({*shows, *settings.PAGE_CACHE_LAYOUT}))
-        key = f"placeholders:{_version(labels)}:{_key(request, translation.get_language())}"
-        html = caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, render)
-    else:
-        html = render()
-    for name, value in {"csrf_token": lambda: get_token(request), **fill}.items():
-        html = html.replace(visitor_placeholder(name), str(value()))
-    return HttpResponse(fill_holes(request, html))
+def _with_visitor_values(request, html: str, view) -> str:
+    for name, value in [("csrf_token", lambda: get_token(request)), *view.page_cache.fill]:
+        placeholder = visitor_placeholder(name)
+        if placeholder in html:
+            html = html.replace(placeholder, str(value()))
+    return html
+
+
+def _visitor_page(request):
+    """The kept form page request.visitor_page (page, view, language) with this visitor's values: never cached by
+    a browser or a proxy, as it carries them."""
+    page, view, language = request.visitor_page
+    with translation.override(language):
+        html = fill_holes(request, _with_visitor_values(request, page.content.decode(page.charset), view))
+    response = HttpResponse(html, status=page.status_code)
+    for header, value in page.items():
+        if header.lower() not in {"etag", "content-length", "cache-control", "expires", "last-modified"}:
+            response[header] = value
+    response["Content-Length"] = str(len(response.content))
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+# Django's own CSRF middleware around the filling: it reads the visitor's CSRF cookie, and sets one with the
+# site's cookie settings when get_token() made a new secret.
+_for_visitor = CsrfViewMiddleware(_visitor_page)
 
 
 def _new_generations(labels):
@@ -340,14 +364,14 @@ def connect_signals():
         signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal}")
 
 
-def _policy(request, language: str) -> Policy | None:
-    """The cache policy of the view the address leads to, or None when that view is not cacheable."""
+def _cacheable_view(request, language: str):
+    """The view the address leads to when it is cacheable (its `page_cache` is its Policy), else None."""
     with translation.override(language):
         try:
             match = resolve(request.path_info, getattr(request, "urlconf", None))
         except Resolver404:
             return None
-    return getattr(match.func, "page_cache", None)
+    return match.func if hasattr(match.func, "page_cache") else None
 
 
 def _keep_only(request, names):
@@ -416,9 +440,10 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE or _personal(request):
             return self.get_response(request)
         language = translation.get_language_from_request(request, check_path=True)
-        policy = _policy(request, language)
-        if policy is None:
+        view = _cacheable_view(request, language)
+        if view is None:
             return self.get_response(request)
+        policy = view.page_cache
         try:
             _keep_only(request, policy.query)
         except TooManyFieldsSent:
@@ -429,12 +454,18 @@ class PageCacheMiddleware:
         kept = pages.get(key)
         if kept is not None and kept[0] == current:
             kept[1][STATUS_HEADER] = "hit"
+            if policy.fill is not None:
+                request.visitor_page = (kept[1], view, language)
+                return _for_visitor(request)
             return _conditional(request, _filled(request, kept[1], language))
         request.fills_holes = True
         response = self.get_response(request)
         if _shareable(request, response):
             pages.set(key, (current, response), response.page_cache_timeout)
             response[STATUS_HEADER] = "miss"
+        if policy.fill is not None:
+            request.visitor_page = (response, view, language)
+            return _for_visitor(request)
         filled = _filled(request, response, language)
         # The middleware below compared the browser's copy with the page with its marks: compare it with this one.
         return response if filled is response else _conditional(request, filled)

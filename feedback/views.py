@@ -1,7 +1,5 @@
 """Public views of the feedback section: the form, the status page and the statistics."""
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -60,7 +58,8 @@ def report_form(request):
         form.data = form.data.copy()
         form.data["stamp"] = form_stamp()
         return render(request, "feedback/index.html", {"form": form}, status=400)
-    # The blank form is the same for everybody but for its token, time-stamp and key: rendered once, filled in.
+    # The blank form is the same for everybody but for its token, time-stamp and key: kept by the page cache and
+    # filled in for each visitor (see urls.py).
     return page_cache.render_with_visitor_values(
         request,
         "feedback/index.html",
@@ -69,8 +68,6 @@ def report_form(request):
                 initial={"stamp": visitor_placeholder("stamp"), "idempotency_key": visitor_placeholder("key")}
             )
         },
-        fill={"stamp": form_stamp, "key": uuid.uuid4},
-        shows=["feedback.Category"],
     )
 
 

@@ -116,7 +116,8 @@ def varied(db):
         "/en/news/feed/",
         "/en/documents/",
         "/en/contacts/",
-        *dependencies.FORMS,
+        "/en/conference/register/",
+        "/en/feedback/",
     ]
 
 

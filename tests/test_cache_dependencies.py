@@ -17,7 +17,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, resolve
 from django.utils import translation
 
-from conference import views as conference_views
 from conference.models import Conference, Session, Speaker, Venue
 from core import cache as page_cache
 from pages.models import NewsEntry, Page
@@ -71,6 +70,9 @@ def urls(demo):
         f"{edition}schedule.xml",
         f"{edition}schedule.json",
         f"{edition}changes/",
+        # Blank forms, kept and filled in for each visitor (core.cache.render_with_visitor_values).
+        "/en/conference/register/",
+        "/en/feedback/",
     ]
 
 
@@ -120,24 +122,17 @@ def test_every_cacheable_view_is_checked(urls):
     assert checked == cacheable_views()
 
 
-# Blank forms rendered once and filled in for each visitor (core.cache.render_with_visitor_values): what they show.
-FORMS = {
-    "/en/conference/register/": [*conference_views.PROGRAMME, *settings.PAGE_CACHE_LAYOUT],
-    "/en/feedback/": ["feedback.Category", *settings.PAGE_CACHE_LAYOUT],
-}
-
-
 def declared(url: str) -> set[str]:
     """What a page declares it shows, and what the holes filled into kept pages read (places left): their
     sources declare that, not the pages."""
     holes = {label for source in page_cache._hole_sources.values() for label in source.shows}
-    return {*(FORMS[url] if url in FORMS else policy(url).shows), *holes}
+    return {*policy(url).shows, *holes}
 
 
 def test_each_page_declares_every_model_it_reads(client, urls):
     tables = models_by_table()
     undeclared = {}
-    for url in [*urls, *FORMS]:
+    for url in urls:
         _response, read = cold_get(client, url)
         shown = {tables[table] for table in read}
         missing = shown - declared(url)
