@@ -410,8 +410,9 @@ def rush_lines(result):
         f"form (its GET, then the post) and an editor saving a session every {rush.EDITOR_SAVE_SECONDS} s, while four",
         f"wrk clients of {rush.CONNECTIONS_EACH} connections each (64 in all) read these pages at once for",
         f"{rush.SECONDS} s. The static file is read the same way (four clients at once) just before. Hit ratio: the",
-        "page cache's answers (X-Page-Cache); the register form is never kept whole (it carries each visitor's",
-        "token), only rendered once per change and filled in. The booking clients and wrk share the server's cores.",
+        "page cache's answers (X-Page-Cache); the register form is kept with placeholders and filled in with each",
+        "visitor's token and key. Places left are holes filled in on each answer, so a booking drops no page. The",
+        "booking clients and wrk share the server's cores.",
         "",
         f"Bookings made: {result['bookings']} ({result['booking_errors']} failed); confirmed places "
         f"{result['confirmed']}, on waiting lists {result['waiting']}; editor saves {result['editor_saves']}; "

@@ -10,7 +10,8 @@ second (PAGE_CACHE_CHECK_SECONDS), so an edit shows on every instance within tha
 shared-cache read at all in between. Parameters a page does not read are dropped before it is rendered and keyed,
 so `?utm_source=` or `?fbclid=` neither change it nor add entries. Pages are never kept when the response set a
 cookie or carries a CSRF token, nor for visitors with a session, messages or a personal agenda: their pages are
-built for them.
+built for them. Form pages are kept with placeholders instead of the token, and filled in for each visitor
+(cacheable's `fill`, render_with_visitor_values).
 """
 
 import functools
@@ -180,7 +181,7 @@ _PLACEHOLDER_PREFIX = secrets.token_hex(16)
 
 def visitor_placeholder(name: str) -> str:
     """A placeholder that render_with_visitor_values() fills with this visitor's own value."""
-    return f"{_PLACEHOLDER_PREFIX}{name}"
+    return f"{_PLACEHOLDER_PREFIX}{name}-"  # ended, so that no name's placeholder begins another's
 
 
 # Counts that change more often than the pages showing them (places left, which every booking changes): a kept page
@@ -250,14 +251,28 @@ def fill_holes(request, html: str) -> str:
     return _HOLE.sub(text, html)
 
 
+# Kept pages with their holes filled in, by page, language and the versions of what the holes show: filled once
+# per change of a count, not on every answer.
+_pages_filled = Rendered(500)
+
+
+def _holes_filled(request, page, language: str) -> str:
+    def fill():
+        with translation.override(language):
+            return fill_holes(request, page.content.decode(page.charset))
+
+    if not page.has_header(STATUS_HEADER):  # not kept (built for one visitor, e.g. with their token): not memoised
+        return fill()
+    versions = tuple(_version(source.shows) for source in _hole_sources.values())
+    return _pages_filled.get_or_render((page.content, language, versions), fill)
+
+
 def _filled(request, response, language: str):
     """A copy of a page with holes, filled in; the page itself stays as it was, to be kept. Its ETag is the filled
     page's, so a browser's copy is not taken for current once a count changed."""
     if response.streaming or _HOLE_PREFIX.encode() not in response.content:
         return response
-    with translation.override(language):
-        content = fill_holes(request, response.content.decode(response.charset))
-    filled = HttpResponse(content, status=response.status_code)
+    filled = HttpResponse(_holes_filled(request, response, language), status=response.status_code)
     for header, value in response.items():
         filled[header] = value
     filled.cookies = response.cookies
@@ -289,7 +304,9 @@ def render_with_visitor_values(request, template_name: str, context):
     html = render_to_string(template_name, {"csrf_token": visitor_placeholder("csrf_token"), **context()}, request)
     if getattr(request, "fills_holes", False):
         return HttpResponse(html)
-    return HttpResponse(fill_holes(request, _with_visitor_values(request, html, request.resolver_match.func)))
+    response = HttpResponse(fill_holes(request, _with_visitor_values(request, html, request.resolver_match.func)))
+    patch_cache_control(response, private=True, no_cache=True)  # it carries this visitor's values
+    return response
 
 
 def _with_visitor_values(request, html: str, view) -> str:
@@ -304,9 +321,9 @@ def _visitor_page(request):
     """The kept form page request.visitor_page (page, view, language) with this visitor's values: never cached by
     a browser or a proxy, as it carries them."""
     page, view, language = request.visitor_page
-    with translation.override(language):
-        html = fill_holes(request, _with_visitor_values(request, page.content.decode(page.charset), view))
-    response = HttpResponse(html, status=page.status_code)
+    response = HttpResponse(
+        _with_visitor_values(request, _holes_filled(request, page, language), view), status=page.status_code
+    )
     for header, value in page.items():
         if header.lower() not in {"etag", "content-length", "cache-control", "expires", "last-modified"}:
             response[header] = value
