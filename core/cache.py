@@ -128,11 +128,12 @@ def forget_generations():
 def cached_value(request, name: str, compute, *, shows):
     """A value kept in this process until a row of one of the models it `shows` changes (see generations()).
 
-    Only for visitors whose pages are shared: for others (page cache off, an editor seeing drafts) it is computed
-    afresh. The value is kept per language, whatever it is: a translated object carries the language it was
-    loaded in (parler) or text in it, and the one read first must not answer the readers of another language.
+    Only for visitors who see what everybody sees, whatever the method (a post to the registration form reads
+    the same conference): for others (page cache off, an editor seeing drafts, a visitor with a session) it is
+    computed afresh. The value is kept per language, whatever it is: a translated object carries the language it
+    was loaded in (parler) or text in it, and the one read first must not answer the readers of another language.
     """
-    if not _shared(request):
+    if not _sees_what_everybody_sees(request):
         return compute()
     key = f"value:{_version(tuple(sorted(shows)))}:{translation.get_language()}:{name}"
     return caches[settings.PAGE_CACHE_LOCAL].get_or_set(key, compute)
@@ -430,6 +431,16 @@ def _personal(request) -> bool:
 def _shared(request) -> bool:
     """Whether this visitor gets the pages and values everyone gets."""
     return request is not None and settings.PAGE_CACHE and not _personal(request)
+
+
+def _sees_what_everybody_sees(request) -> bool:
+    """Whether this request, of any method, is by a visitor without pages of their own."""
+    return (
+        request is not None
+        and settings.PAGE_CACHE
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not _has_personal_cookie(request)
+    )
 
 
 def _shareable(request, response) -> bool:

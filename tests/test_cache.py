@@ -3,6 +3,7 @@
 import datetime
 import json
 import uuid
+from unittest import mock
 
 import icalendar
 import pytest
@@ -14,7 +15,7 @@ from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
 from conference import services as conference_services
-from conference.models import Session
+from conference.models import ConferenceQuerySet, Session
 from conference.tests.factories import ConferenceFactory, SessionFactory, register, schedule_of
 from core import cache as core_cache
 from core.cache import cached_value
@@ -410,3 +411,17 @@ def test_a_remembered_value_is_kept_per_language(rf, db):
         with translation.override(language):
             greeting = cached_value(request, "greeting", lambda: str(gettext_lazy("Schedule")), shows=["pages.Page"])
             assert greeting == gettext_lazy("Schedule")
+
+
+def test_a_post_to_the_registration_form_reads_the_conference_kept_for_everybody(client, db):
+    """A booking's post costs no reload of the conference: anonymous posts see what everybody sees."""
+    session = SessionFactory(registration_required=True, capacity=5)
+    form = lxml_html.fromstring(get(client, "/en/conference/register/").content)
+    data = {
+        name: form.xpath(f"//input[@name='{name}']/@value")[0] for name in ("csrfmiddlewaretoken", "idempotency_key")
+    }
+    data |= {"name": "Olena", "email": "olena@example.org", "language": "uk", "sessions": session.pk}
+    with mock.patch.object(ConferenceQuerySet, "upcoming_or_latest", side_effect=AssertionError("loaded again")):
+        response = client.post("/en/conference/register/", data)
+    assert response.status_code == 302
+    assert session.bookings.get().registration.email == "olena@example.org"
