@@ -76,6 +76,12 @@ def manage(*args, env=None, **kwargs):
     return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env or ENV, check=True, **kwargs)
 
 
+def shell_output(script: str, env: dict) -> str:
+    """What bench/<script> prints, run in manage.py shell with these settings besides the benchmark's."""
+    code = (ROOT / "bench" / script).read_text()
+    return manage("shell", "-c", code, capture_output=True, text=True, env={**ENV, **env}).stdout
+
+
 def wrk(url: str, connections: int) -> dict:
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--latency", url],
@@ -165,33 +171,13 @@ def run():
             uncached.append({"name": name, "path": path, 16: wrk(BASE + path, 16)})
             print(f"{name}, page cache off: {uncached[-1][16]['rps']:.0f} rps at 16", flush=True)
     growth = json.loads(
-        manage(
-            "shell",
-            "-c",
-            (ROOT / "bench" / "growth.py").read_text(),
-            capture_output=True,
-            text=True,
-            env={**ENV, "PAGE_CACHE": "0", "ALLOWED_HOSTS": "127.0.0.1"},
-        ).stdout.split("GROWTH ", 1)[1]
+        shell_output("growth.py", {"PAGE_CACHE": "0", "ALLOWED_HOSTS": "127.0.0.1"}).split("GROWTH ", 1)[1]
     )
     print(f"growth: {growth}", flush=True)
-    queries = json.loads(
-        manage(
-            "shell",
-            "-c",
-            (ROOT / "bench" / "queries.py").read_text(),
-            capture_output=True,
-            text=True,
-            # Django's test client calls itself "testserver".
-            env={
-                **ENV,
-                "ALLOWED_HOSTS": "testserver",
-                "BENCH_PATHS": json.dumps([path for _name, path in targets] + [s["path"] for s in searches]),
-            },
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    paths = [path for _name, path in targets] + [s["path"] for s in searches]
+    # Django's test client calls itself "testserver".
+    queries = shell_output("queries.py", {"ALLOWED_HOSTS": "testserver", "BENCH_PATHS": json.dumps(paths)})
+    queries = json.loads(queries.strip().splitlines()[-1])
     write_results(rows, queries, workers, search_index, searches, default_rows, uncached, rush_result, growth)
 
 

@@ -5,7 +5,6 @@ import datetime
 import time
 
 import pytest
-from django.core.cache import caches
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
 from django.utils import timezone
@@ -17,6 +16,7 @@ from conference.tests.factories import SessionFactory
 from core import cache as core_cache
 from feedback.models import Report
 from feedback.tests.factories import CategoryFactory
+from tests.test_cache import page_cache  # noqa: F401 (the page-cache fixture, for every test here)
 
 pytestmark = pytest.mark.integration
 
@@ -32,14 +32,6 @@ SECURITY_HEADERS = (
     "Vary",
     "Cache-Control",
 )
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE = True
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 @pytest.fixture
