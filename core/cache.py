@@ -285,10 +285,12 @@ def _filled(request, response, language: str):
     return filled
 
 
+_CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
 def _conditional(request, response):
     """304 Not Modified when the browser's copy is this (filled) page."""
-    conditional = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
-    if response.status_code != 200 or not conditional:
+    if response.status_code != 200 or not any(name in request.META for name in _CONDITIONAL_HEADERS):
         return response
     last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
     return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
@@ -487,13 +489,15 @@ class PageCacheMiddleware:
                 return _for_visitor(request)
             return _conditional(request, _filled(request, kept[1], language))
         request.fills_holes = True
+        # The whole page, even for a browser revalidating its copy: else the middleware below answers it 304, which
+        # is not kept, and a process that lacks the page renders it for every such request without ever keeping it.
+        conditional = {name: request.META.pop(name) for name in _CONDITIONAL_HEADERS if name in request.META}
         response = self.get_response(request)
+        request.META.update(conditional)
         if _shareable(request, response):
             pages.set(key, (current, response), response.page_cache_timeout)
             response[STATUS_HEADER] = "miss"
         if policy.fill is not None:
             request.visitor_page = (response, view, language)
             return _for_visitor(request)
-        filled = _filled(request, response, language)
-        # The middleware below compared the browser's copy with the page with its marks: compare it with this one.
-        return response if filled is response else _conditional(request, filled)
+        return _conditional(request, _filled(request, response, language))
