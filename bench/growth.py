@@ -12,7 +12,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
 
-from conference.tests.test_schedule_growth import schedule_of
+from conference.tests.factories import long_schedule
 
 application = get_wsgi_application()
 # The requests share this transaction's connection, which the end of a request would otherwise close.
@@ -56,7 +56,7 @@ results = []
 for size in (60, 600):
     try:
         with transaction.atomic():
-            conference = schedule_of(size, past=True)
+            conference = long_schedule(size, past=True)
             path = f"/en/conference/editions/{conference.slug}/schedule/"
             days = [day.date.isoformat() for day in conference.days.all()]
             # 60 sessions are one page; 600 are shown one day (200) at a time.

@@ -117,15 +117,12 @@ class RegistrationForm(forms.Form):
         self.fields["sessions"].queryset = bookable
         self._shown = bookable.for_schedule()
         interpreted = bookable.exclude(interpretation="").order_by("start", "room__venue__name", "room__name")
-        for code, interpretation in interpreted.values_list("code", "interpretation"):
-            self.fields[f"interpretation_{code}"] = forms.ChoiceField(
+        for session in interpreted.only("code", "interpretation"):
+            self.fields[f"interpretation_{session.code}"] = forms.ChoiceField(
                 label=_("Interpretation into"),
                 required=False,
                 choices=[("", _("not needed"))]
-                + [
-                    (language, get_language_info(language)["name_translated"])
-                    for language in Session(interpretation=interpretation).interpretation_languages
-                ],
+                + [(code, get_language_info(code)["name_translated"]) for code in session.interpretation_languages],
             )
 
     @cached_property

@@ -454,19 +454,6 @@ class Session(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Translatab
     def languages_understood(self) -> list[str]:
         return [self.spoken_language, *[c for c in self.interpretation_languages if c != self.spoken_language]]
 
-    def places_left(self) -> int | None:
-        """Free places, or None when the session has no limit; reads an annotation when there is one."""
-        if self.capacity is None:
-            return None
-        confirmed = getattr(self, "confirmed_count", None)
-        if confirmed is None:
-            confirmed = self.bookings.confirmed().count()
-        return max(self.capacity - confirmed, 0)
-
-    @property
-    def is_full(self) -> bool:
-        return self.capacity is not None and self.places_left() == 0
-
 
 class ScheduleVersionQuerySet(models.QuerySet):
     def newest(self):

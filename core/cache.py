@@ -189,6 +189,7 @@ def visitor_placeholder(name: str) -> str:
 # holds a mark where each goes, filled in on every answer from values each process loads at most once per change of
 # what they show (read once per PAGE_CACHE_CHECK_SECONDS). So a booking drops no page at all.
 _HOLE_PREFIX = secrets.token_hex(16)
+_HOLE_MARK = _HOLE_PREFIX.encode()  # looked for in every kept page answered
 _HOLE = re.compile(re.escape(_HOLE_PREFIX) + r"([\w.-]+)\|([\w.-]+)\|([\w./-]+)\|")
 
 
@@ -268,19 +269,25 @@ def _holes_filled(request, page, language: str) -> str:
     return _pages_filled.get_or_render((page.content, language, versions), fill)
 
 
+def _copy(page, content: str, *, drop=()) -> HttpResponse:
+    """A new answer with `content` and the kept page's status, headers (but those in `drop`) and cookies; the page
+    itself stays as it was, to be kept. Content-Length is the new content's."""
+    response = HttpResponse(content, status=page.status_code)
+    for header, value in page.items():
+        if header.lower() not in drop:
+            response[header] = value
+    response.cookies = page.cookies
+    response["Content-Length"] = str(len(response.content))
+    return response
+
+
 def _filled(request, response, language: str):
-    """A copy of a page with holes, filled in; the page itself stays as it was, to be kept. Its ETag is the filled
-    page's, so a browser's copy is not taken for current once a count changed."""
-    if response.streaming or _HOLE_PREFIX.encode() not in response.content:
+    """A copy of a page with holes, filled in. Its ETag is the filled page's, so a browser's copy is not taken for
+    current once a count changed."""
+    if response.streaming or _HOLE_MARK not in response.content:
         return response
-    filled = HttpResponse(_holes_filled(request, response, language), status=response.status_code)
-    for header, value in response.items():
-        filled[header] = value
-    filled.cookies = response.cookies
-    if response.has_header("Content-Length"):
-        filled["Content-Length"] = str(len(filled.content))
+    filled = _copy(response, _holes_filled(request, response, language), drop={"etag"})
     if response.has_header("ETag"):
-        del filled["ETag"]
         set_response_etag(filled)
     return filled
 
@@ -324,13 +331,8 @@ def _visitor_page(request):
     """The kept form page request.visitor_page (page, view, language) with this visitor's values: never cached by
     a browser or a proxy, as it carries them."""
     page, view, language = request.visitor_page
-    response = HttpResponse(
-        _with_visitor_values(request, _holes_filled(request, page, language), view), status=page.status_code
-    )
-    for header, value in page.items():
-        if header.lower() not in {"etag", "content-length", "cache-control", "expires", "last-modified"}:
-            response[header] = value
-    response["Content-Length"] = str(len(response.content))
+    content = _with_visitor_values(request, _holes_filled(request, page, language), view)
+    response = _copy(page, content, drop={"etag", "cache-control", "expires", "last-modified"})
     patch_cache_control(response, private=True, no_cache=True)
     return response
 
@@ -421,12 +423,16 @@ def _has_personal_cookie(request) -> bool:
     return any(name in request.COOKIES for name in _bypass_cookies())
 
 
+def _has_own_pages(request) -> bool:
+    """Whether pages are built for this visitor (an editor, a session, messages, an agenda), whatever the method."""
+    return "HTTP_AUTHORIZATION" in request.META or _has_personal_cookie(request)
+
+
 def _personal(request) -> bool:
     return (
         request.method != "GET"
         or request.path_info.startswith(settings.STATIC_URL)  # whitenoise's, never kept here
-        or "HTTP_AUTHORIZATION" in request.META
-        or _has_personal_cookie(request)
+        or _has_own_pages(request)
     )
 
 
@@ -437,12 +443,7 @@ def _shared(request) -> bool:
 
 def _sees_what_everybody_sees(request) -> bool:
     """Whether this request, of any method, is by a visitor without pages of their own."""
-    return (
-        request is not None
-        and settings.PAGE_CACHE
-        and "HTTP_AUTHORIZATION" not in request.META
-        and not _has_personal_cookie(request)
-    )
+    return request is not None and settings.PAGE_CACHE and not _has_own_pages(request)
 
 
 def _shareable(request, response) -> bool:

@@ -20,6 +20,7 @@ from conference.models import (
     Registration,
     Room,
     Session,
+    SessionTranslation,
     SessionType,
     Speaker,
     Track,
@@ -206,6 +207,37 @@ def schedule_of(size: int, *, rooms: int = 5) -> Conference:
     first = datetime.datetime.combine(FIRST_DAY, datetime.time(8), tzinfo=WARSAW)
     for n in range(size):
         SessionFactory(conference=conference, room=places[n % rooms], start=first + datetime.timedelta(minutes=10 * n))
+    return conference
+
+
+def long_schedule(size: int, *, past=False) -> Conference:
+    """A three-day conference with `size` sessions, a third on each day, in ten rooms (bulk: no signals); `past`:
+    an archived edition (bench/growth.py). Sessions with only an English title, for size and speed tests."""
+    conference = ConferenceFactory(past=past)
+    rooms = [RoomFactory() for _ in range(10)]
+    talk = SessionTypeFactory()
+    sessions = []
+    for n in range(size):
+        day, slot = divmod(n, -(-size // 3))
+        first = conference.start_date
+        start = datetime.datetime.combine(first + datetime.timedelta(days=day), datetime.time(8), tzinfo=WARSAW)
+        start += datetime.timedelta(minutes=30 * (slot // 10))
+        sessions.append(
+            Session(
+                conference=conference,
+                room=rooms[slot % 10],
+                session_type=talk,
+                start=start,
+                end=start + datetime.timedelta(minutes=25),
+                code=f"GR{n:04d}",
+                spoken_language="pl",
+            )
+        )
+    Session.objects.bulk_create(sessions)
+    SessionTranslation.objects.bulk_create(
+        SessionTranslation(master=session, language_code="en", title=f"Session number {n} about city services")
+        for n, session in enumerate(Session.objects.filter(conference=conference).order_by("code"))
+    )
     return conference
 
 

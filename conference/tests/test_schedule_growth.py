@@ -1,7 +1,6 @@
 """A schedule ten times the demo's: shown one day at a time, each day's page within the weight budget, and the same
 number of queries whatever its size."""
 
-import datetime
 import gzip
 import re
 
@@ -9,45 +8,13 @@ import pytest
 from django.contrib.staticfiles import finders
 from lxml import html as lxml_html
 
-from conference.models import Session, SessionTranslation
-from conference.tests.factories import WARSAW, ConferenceFactory, RoomFactory, SessionTypeFactory
+from conference.tests.factories import long_schedule
 from conference.views import ONE_DAY_AT_A_TIME
 
 pytestmark = pytest.mark.integration
 
 SCHEDULE = "/en/conference/schedule/"
 BUDGET = 50 * 1024
-
-
-def schedule_of(size: int, *, past=False):
-    """A three-day conference with `size` sessions, a third on each day, in ten rooms (bulk: no signals); `past`:
-    an archived edition (bench/growth.py)."""
-    conference = ConferenceFactory(past=past)
-    rooms = [RoomFactory() for _ in range(10)]
-    talk = SessionTypeFactory()
-    sessions = []
-    for n in range(size):
-        day, slot = divmod(n, -(-size // 3))
-        first = conference.start_date
-        start = datetime.datetime.combine(first + datetime.timedelta(days=day), datetime.time(8), tzinfo=WARSAW)
-        start += datetime.timedelta(minutes=30 * (slot // 10))
-        sessions.append(
-            Session(
-                conference=conference,
-                room=rooms[slot % 10],
-                session_type=talk,
-                start=start,
-                end=start + datetime.timedelta(minutes=25),
-                code=f"GR{n:04d}",
-                spoken_language="pl",
-            )
-        )
-    Session.objects.bulk_create(sessions)
-    SessionTranslation.objects.bulk_create(
-        SessionTranslation(master=session, language_code="en", title=f"Session number {n} about city services")
-        for n, session in enumerate(Session.objects.filter(conference=conference).order_by("code"))
-    )
-    return conference
 
 
 def weight(response) -> int:
@@ -65,7 +32,7 @@ def shown(response) -> list[str]:
 
 
 def test_a_long_schedule_is_shown_one_day_at_a_time_within_the_budget(client, db):
-    conference = schedule_of(600)
+    conference = long_schedule(600)
     first = client.get(SCHEDULE)
     assert first.status_code == 200
     assert len(shown(first)) == 200  # the first day's
@@ -86,7 +53,7 @@ def test_a_long_schedule_is_shown_one_day_at_a_time_within_the_budget(client, db
 
 
 def test_a_short_schedule_is_still_one_page(client, db):
-    schedule_of(ONE_DAY_AT_A_TIME)
+    long_schedule(ONE_DAY_AT_A_TIME)
     response = client.get(SCHEDULE)
     assert len(shown(response)) == ONE_DAY_AT_A_TIME
     links = lxml_html.fromstring(response.content).xpath("//nav[@class='day-bar']//a/@href")
@@ -95,7 +62,7 @@ def test_a_short_schedule_is_still_one_page(client, db):
 
 @pytest.mark.parametrize("size", [60, 600])
 def test_a_days_page_takes_as_many_queries_at_any_size(client, db, django_assert_num_queries, size):
-    conference = schedule_of(size)
+    conference = long_schedule(size)
     date = conference.days.first().date.isoformat()
     client.get(SCHEDULE, {"day": date})
     # The conference with its days and sessions counted (3), venues, tracks, the sessions (3), the footer's contacts.
