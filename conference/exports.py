@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from icalendar import Calendar, Event
 
 from conference.models import Conference, Session
-from core.cache import Rendered, stored_values
+from core.cache import Rendered, Rows, stored_values
 from openkrakow.languages import SOURCE_LANGUAGE
 
 PRODID = "-//Open Kraków//Conference schedule//EN"
@@ -61,14 +61,16 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_
     name_language: the language of the calendar's name, when it is not the calendar's own (a fallback title).
 
     The same bytes as building every event into one icalendar Calendar, but each VEVENT is serialised once per
-    process for the same inputs (_event) and the VTIMEZONE once per zone, since they are most of the work."""
+    process for the same inputs (_event) and the VTIMEZONE once per zone, since they are most of the work.
+    `sessions` may be a core.cache.Rows: sessions read bare, read whole only when an event must be serialised."""
+    rows = sessions if isinstance(sessions, Rows) else None
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": name_language} if name_language else {})
     cal.add("x-wr-timezone", conference.timezone)
-    events = [_event(session, conference=conference, absolute_url=absolute_url) for session in sessions]
+    events = [_event(session, conference=conference, absolute_url=absolute_url, rows=rows) for session in sessions]
     head = cal.to_ical()  # its properties, then END:VCALENDAR
     assert head.endswith(_CALENDAR_END)
     timezones = _vtimezones(conference.timezone) if events else b""
@@ -79,22 +81,34 @@ _CALENDAR_END = b"END:VCALENDAR\r\n"
 
 # VEVENTs already serialised by this process, each under everything it shows (see _event).
 _EVENTS = Rendered(4000)
+# The models a VEVENT shows besides its session's own row (its translations count as the session): the version it
+# is kept under when the sessions are read bare (core.cache.rows_for_parts).
+EVENT_SHOWS = ["conference.Room", "conference.Session", "conference.Venue"]
 
 
-def _event(session: Session, *, conference: Conference, absolute_url) -> bytes:
-    """A session's VEVENT, kept under the language, the conference's time zone, the session's address and every
-    stored value of the session, its translations (texts, and which language is shown), its room and its venue."""
+def _event(session: Session, *, conference: Conference, absolute_url, rows: Rows | None) -> bytes:
+    """A session's VEVENT, kept under the language, the conference's time zone, the session's address and the
+    session's stored values with either the version of what else it shows (`rows`, the sessions read bare) or every
+    stored value of its translations (texts, and which language is shown), its room and its venue."""
     url = absolute_url(session.get_absolute_url())
+
+    def shown_values():
+        return (
+            stored_values(session),
+            tuple(stored_values(t) for t in session.translations.all()),
+            stored_values(session.room),
+            stored_values(session.room.venue),
+        )
+
     key = (
         translation.get_language(),
         conference.timezone,
         url,
-        stored_values(session),
-        tuple(stored_values(t) for t in session.translations.all()),
-        stored_values(session.room),
-        stored_values(session.room.venue),
+        rows.key(session, shown_values) if rows is not None else shown_values(),
     )
-    return _EVENTS.get_or_render(key, lambda: _event_ical(session, conference=conference, url=url))
+    return _EVENTS.get_or_render(
+        key, lambda: _event_ical(rows.shown(session) if rows is not None else session, conference=conference, url=url)
+    )
 
 
 def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:
@@ -148,7 +162,9 @@ def _day_bounds(conference: Conference, date: datetime.date):
 def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) -> bytes:
     """schedule.xml in the frab format, which Giggity, ConfClerk and EventFahrplan read. Identifiers (ids, GUIDs,
     codes, slugs) are the same in every language; room names, titles and texts are in the export's language, as
-    pretalx's are: apps and the voc tools tell rooms apart by their GUID."""
+    pretalx's are: apps and the voc tools tell rooms apart by their GUID. `sessions` may be a core.cache.Rows
+    (read bare, with their rooms and venues), as for calendar()."""
+    rows = sessions if isinstance(sessions, Rows) else None
     sessions = _scheduled(sessions)
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name="openkrakow", version="1")
@@ -170,24 +186,68 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
         )
         for room_name, room_sessions in rooms.items():
             room = ET.SubElement(day, "room", name=room_name, guid=str(room_sessions[0].room.guid))
-            for session in room_sessions:
-                local = _local(session.start, conference)
-                event = ET.SubElement(room, "event", id=str(session.pk), guid=str(session.guid), code=session.code)
-                ET.SubElement(event, "room").text = room_name
-                ET.SubElement(event, "title").text = session.title
-                ET.SubElement(event, "type").text = session.session_type.name
-                ET.SubElement(event, "date").text = local.isoformat()
-                ET.SubElement(event, "start").text = local.strftime("%H:%M")
-                ET.SubElement(event, "duration").text = _duration(session)
-                ET.SubElement(event, "abstract").text = session.abstract
-                ET.SubElement(event, "slug").text = _slug(conference, session)
-                ET.SubElement(event, "track").text = session.track.name if session.track else ""
-                persons = ET.SubElement(event, "persons")
-                for speaker in session.speakers.all():
-                    ET.SubElement(persons, "person", id=str(speaker.pk), guid=str(speaker.guid)).text = speaker.name
-                ET.SubElement(event, "language").text = session.spoken_language
-                ET.SubElement(event, "url").text = absolute_url(session.get_absolute_url())
+            room.extend(
+                _frab_event(session, room_name, conference=conference, absolute_url=absolute_url, rows=rows)
+                for session in room_sessions
+            )
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+# frab <event> elements already built by this process (see _frab_event); never changed once kept, so one element
+# can be a child in many documents.
+_FRAB_EVENTS = Rendered(4000)
+# The models a frab <event> shows besides its session's own row (its translations and speakers count as the
+# session): the version it is kept under when the sessions are read bare (core.cache.rows_for_parts).
+FRAB_EVENT_SHOWS = ["conference.Session", "conference.SessionType", "conference.Speaker", "conference.Track"]
+
+
+def _frab_event(session: Session, room_name: str, *, conference: Conference, absolute_url, rows: Rows | None):
+    """A session's frab <event>, kept under the language, the conference's time zone and acronym, its room's name
+    and address, and the session's stored values with either the version of what else it shows (`rows`) or every
+    stored value of its translations, type, track and speakers."""
+    url = absolute_url(session.get_absolute_url())
+
+    def shown_values():
+        return (
+            stored_values(session),
+            tuple(stored_values(t) for t in session.translations.all()),
+            stored_values(session.session_type),
+            stored_values(session.track) if session.track_id else None,
+            tuple(stored_values(speaker) for speaker in session.speakers.all()),
+        )
+
+    key = (
+        translation.get_language(),
+        conference.timezone,
+        conference.acronym,
+        room_name,
+        url,
+        rows.key(session, shown_values) if rows is not None else shown_values(),
+    )
+    return _FRAB_EVENTS.get_or_render(
+        key,
+        lambda: _frab_event_element(rows.shown(session) if rows is not None else session, room_name, conference, url),
+    )
+
+
+def _frab_event_element(session: Session, room_name: str, conference: Conference, url: str) -> ET.Element:
+    local = _local(session.start, conference)
+    event = ET.Element("event", id=str(session.pk), guid=str(session.guid), code=session.code)
+    ET.SubElement(event, "room").text = room_name
+    ET.SubElement(event, "title").text = session.title
+    ET.SubElement(event, "type").text = session.session_type.name
+    ET.SubElement(event, "date").text = local.isoformat()
+    ET.SubElement(event, "start").text = local.strftime("%H:%M")
+    ET.SubElement(event, "duration").text = _duration(session)
+    ET.SubElement(event, "abstract").text = session.abstract
+    ET.SubElement(event, "slug").text = _slug(conference, session)
+    ET.SubElement(event, "track").text = session.track.name if session.track else ""
+    persons = ET.SubElement(event, "persons")
+    for speaker in session.speakers.all():
+        ET.SubElement(persons, "person", id=str(speaker.pk), guid=str(speaker.guid)).text = speaker.name
+    ET.SubElement(event, "language").text = session.spoken_language
+    ET.SubElement(event, "url").text = url
+    return event
 
 
 def c3voc_json(sessions, *, conference: Conference, version: str, absolute_url) -> dict:

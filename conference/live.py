@@ -23,6 +23,15 @@ class NowAndNext:
     running: list
     upcoming: list  # the sessions that start next, all at the same moment
 
+    def shown_from(self, rows) -> "NowAndNext":
+        """The same, with its sessions read whole (core.cache.Rows) during the conference, when the page shows
+        their titles and rooms."""
+        if self.phase != Phase.DURING:
+            return self
+        return dataclasses.replace(
+            self, running=[rows.shown(s) for s in self.running], upcoming=[rows.shown(s) for s in self.upcoming]
+        )
+
     @property
     def next_start(self) -> datetime.datetime | None:
         return self.upcoming[0].start if self.upcoming else None

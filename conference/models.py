@@ -302,15 +302,18 @@ class SessionQuerySet(TranslatableQuerySet):
         return (
             self.select_related("room__venue", "track", "session_type")
             .prefetch_related("translations", Prefetch("speakers", queryset=speakers))
-            .order_by("start", "room__venue__name", "room__name")
+            .in_schedule_order()
         )
+
+    def in_schedule_order(self):
+        return self.order_by("start", "room__venue__name", "room__name")
 
     def for_calendar(self):
         """Everything a VEVENT shows (exports.calendar), in a fixed number of queries: a row's data but its speakers."""
         return (
             self.select_related("room__venue", "track", "session_type")
             .prefetch_related("translations")
-            .order_by("start", "room__venue__name", "room__name")
+            .in_schedule_order()
         )
 
     def for_detail(self):

@@ -21,7 +21,16 @@ from django.views.generic import DetailView, TemplateView
 from conference import agenda, exports, jsonld, live, services
 from conference.conditional import conditional_export, export_language, in_export_language
 from conference.forms import ManageAction, ManageForm, RegistrationForm, ScheduleFilterForm
-from conference.models import Conference, Registration, ScheduleVersion, Session, Speaker, Track, Venue
+from conference.models import (
+    Conference,
+    Registration,
+    ScheduleVersion,
+    Session,
+    SessionQuerySet,
+    Speaker,
+    Track,
+    Venue,
+)
 from core import cache as page_cache
 from core.cache import visitor_placeholder
 from core.feeds import SiteFeed
@@ -98,6 +107,19 @@ def _registration_open(conference: Conference | None) -> bool:
     return conference is not None and conference.registration_state() == Conference.RegistrationState.OPEN
 
 
+# The models a schedule row shows besides its session's own row (a session's translations and speakers count as
+# the session): the version it is kept under when it is read bare (core.cache.rows_for_parts,
+# conference_tags.session_row).
+ROW_SHOWS = [
+    "conference.Room",
+    "conference.Session",
+    "conference.SessionType",
+    "conference.Speaker",
+    "conference.Track",
+    "conference.Venue",
+]
+
+
 def schedule_sessions(conference: Conference):
     return Session.objects.in_conference(conference).for_schedule()
 
@@ -160,10 +182,15 @@ class ScheduleView(TemplateView):
         )
         today = timezone.localdate()
         day = (today if today in dates else dates[0]) if one_day else filters.get("day")
-        sessions = schedule_sessions(conference).matching(
+        matching = Session.objects.in_conference(conference).matching(
             day=day, language=filters.get("lang"), venue=filters.get("venue"), track=filters.get("track")
         )
-        sessions = list(sessions)
+        rows = page_cache.rows_for_parts(
+            self.request, matching.in_schedule_order(), whole=SessionQuerySet.for_schedule, shows=ROW_SHOWS
+        )
+        sessions = rows.rows
+        # What runs now, from the sessions already read; the page is kept a minute at most (urls.LIVE_TIMEOUT).
+        now_and_next = live.now_and_next(sessions, conference=conference, now=timezone.now())
         token, codes = agenda.from_request(self.request)
         return super().get_context_data(
             conference=conference,
@@ -175,8 +202,8 @@ class ScheduleView(TemplateView):
             one_day=day if one_day else None,
             dates=dates,
             days=_group_by_day_and_time(sessions),
-            # What runs now, from the sessions already read; the page is kept a minute at most (urls.LIVE_TIMEOUT).
-            live=live.now_and_next(sessions, conference=conference, now=timezone.now()),
+            schedule_rows=rows,
+            live=now_and_next.shown_from(rows),
             agenda_token=token,
             starred=set(codes),
             **kwargs,
@@ -332,8 +359,9 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
 def schedule_ics(request, slug=None):
     with export_language(request):
         conference = conference_for(request, slug)
+        sessions = Session.objects.in_conference(conference).in_schedule_order()
         content = exports.calendar(
-            Session.objects.in_conference(conference).for_calendar(),
+            page_cache.rows_for_parts(request, sessions, whole=SessionQuerySet.for_calendar, shows=exports.EVENT_SHOWS),
             conference=conference,
             name=str(conference),
             absolute_url=request.build_absolute_uri,
@@ -374,23 +402,30 @@ def agenda_ics(request, token):
     return _calendar_response(content, "agenda.ics")
 
 
-def _schedule_export(request, build, slug):
+def _schedule_export(request, build, slug, *, sessions=lambda request, conference: schedule_sessions(conference)):
     """The whole schedule of an edition through one of the app formats, in the export's language."""
     with export_language(request):
         conference = conference_for(request, slug)
         overview = edition_links(slug)["overview"]
         return build(
-            schedule_sessions(conference),
+            sessions(request, conference),
             conference=conference,
             version=exports.schedule_version(conference),
             absolute_url=lambda path: request.build_absolute_uri(path or overview),
         )
 
 
+def _frab_sessions(request, conference):
+    sessions = Session.objects.in_conference(conference).select_related("room__venue").in_schedule_order()
+    return page_cache.rows_for_parts(
+        request, sessions, whole=SessionQuerySet.for_schedule, shows=exports.FRAB_EVENT_SHOWS
+    )
+
+
 @in_export_language
 @conditional_export
 def schedule_xml(request, slug=None):
-    content = _schedule_export(request, exports.frab_xml, slug)
+    content = _schedule_export(request, exports.frab_xml, slug, sessions=_frab_sessions)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 

@@ -236,6 +236,8 @@ CACHES = {
 }
 # Whole anonymous pages are cached unless PAGE_CACHE=0.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# PAGE_CACHE_KEEP_PAGES=0: every page rendered, from the values and schedule rows kept (make bench's misses).
+PAGE_CACHE_KEEP_PAGES = env_bool("PAGE_CACHE_KEEP_PAGES", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SHARED = "default"
 PAGE_CACHE_LOCAL = "pages"

@@ -73,11 +73,14 @@ def _row_key(context, row, session) -> tuple | None:
 
     The template itself (a new object once it is edited and reloaded), the row's own context (heading, show_day,
     the address its star link returns to), the site's address prefix, the language and time zone it is rendered
-    in, and every stored value of the session, of each of its translations (titles, and which language is shown),
-    of its room, venue, track, type and speakers (names in every language: which one is shown)."""
+    in, and the session's stored values with either the version of what else the row shows (the rows were read
+    bare, context["schedule_rows"]) or every stored value of each of its translations (titles, and which language is
+    shown), of its room, venue, track, type and speakers (names in every language: which one is shown)."""
     if context.get("agenda_token") or context.get("from_agenda") or context.get("star_confirm"):
         return None
     request = context.get("request")
+    rows = context.get("schedule_rows")
+    shown = rows.key(session, lambda: _shown_values(session)) if rows is not None else _shown_values(session)
     return (
         row,
         get_script_prefix(),
@@ -86,6 +89,12 @@ def _row_key(context, row, session) -> tuple | None:
         context.get("heading"),
         context.get("show_day"),
         request.get_full_path() if request is not None else None,
+        shown,
+    )
+
+
+def _shown_values(session) -> tuple:
+    return (
         stored_values(session),
         tuple(stored_values(t) for t in session.translations.all()),
         stored_values(session.room),
@@ -99,11 +108,13 @@ def _row_key(context, row, session) -> tuple | None:
 @register.simple_tag(takes_context=True)
 def session_row(context, session):
     """{% include "conference/includes/session_row.html" %} for a schedule row, rendered once per process for the
-    same inputs (_row_key); a visitor's own row (with their agenda's form) is rendered every time."""
+    same inputs (_row_key); a visitor's own row (with their agenda's form) is rendered every time. When the page's
+    rows were read bare (context["schedule_rows"], core.cache.Rows), a row is rendered from the session read whole."""
     row = context.template.engine.get_template(SESSION_ROW_TEMPLATE)
+    rows = context.get("schedule_rows")
 
     def render():
-        with context.push(session=session):
+        with context.push(session=rows.shown(session) if rows is not None else session):
             return row.render(context)
 
     return _ROWS.get_or_render(_row_key(context, row, session), render)

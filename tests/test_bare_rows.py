@@ -1,0 +1,163 @@
+"""Schedule rows, VEVENTs and frab events kept per session (core.cache.rows_for_parts): when a page is rendered
+(a miss, or whole pages not kept), the sessions are read bare and each part is kept under the session's own values
+and the generations of what else it shows; the sessions are read whole only when a part must be rendered.
+
+A part must never outlive an edit of anything it shows, in any language, and must read exactly as the part rendered
+from the sessions read whole (the path of the page cache off, and of editors)."""
+
+
+import pytest
+from django.core.cache import caches
+
+from conference.models import Session, Speaker
+from conference.tests.factories import SessionFactory, SpeakerFactory, TrackFactory, schedule_of, translate
+from core import cache as core_cache
+
+pytestmark = pytest.mark.integration
+
+PAGES = ["/{}/conference/schedule/", "/{}/conference/schedule.ics", "/{}/conference/schedule.xml"]
+
+
+@pytest.fixture(autouse=True)
+def parts_without_pages(settings):
+    """Values and parts kept as in production, whole pages not: every GET renders the page (a miss)."""
+    settings.PAGE_CACHE = True
+    settings.PAGE_CACHE_KEEP_PAGES = False
+    settings.PAGE_CACHE_CHECK_SECONDS = 60
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def text(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert "X-Page-Cache" not in response  # rendered, not kept
+    return response.content.decode()
+
+
+@pytest.fixture
+def session(db):
+    conference = schedule_of(3)
+    session = SessionFactory(
+        conference=conference, track=TrackFactory(), start=conference.sessions.order_by("start").last().end
+    )
+    translate(session, title={"en": "Clean air at home", "uk": "Чисте повітря вдома"})
+    session.speakers.add(SpeakerFactory(name="Ola Nowak"))
+    return session
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_parts_read_as_those_rendered_from_sessions_read_whole(client, session, settings, language):
+    kept = [text(client, url.format(language)) for url in PAGES]
+    assert [text(client, url.format(language)) for url in PAGES] == kept  # now every part is a kept one
+    settings.PAGE_CACHE = False  # read whole, every part rendered afresh
+    assert [text(client, url.format(language)) for url in PAGES] == kept
+    title = "Чисте повітря вдома" if language == "uk" else "Clean air at home"
+    assert all(title in page for page in kept)
+    assert "Ola Nowak" in kept[0] and "Ola Nowak" in kept[2]
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_a_page_whose_parts_are_all_kept_reads_the_sessions_bare(client, db, django_assert_num_queries, size):
+    schedule_of(size)
+    for url in PAGES:
+        text(client, url.format("en"))  # every part kept
+    # The sessions read bare: one query, not their translations, speakers, rooms, venues, tracks and types (the
+    # conference and the reference data are kept values); the exports also read when they were last served, and
+    # schedule.xml its version.
+    for url, queries in zip(PAGES, (1, 2, 3), strict=True):
+        with django_assert_num_queries(queries):
+            text(client, url.format("en"))
+
+
+def test_a_part_is_rendered_in_the_reader_language(client, session):
+    assert "Clean air at home" in text(client, "/en/conference/schedule/")
+    for url in PAGES:
+        page = text(client, url.format("uk"))
+        assert "Чисте повітря вдома" in page and "Clean air at home" not in page, url
+
+
+def _rename_room(session):
+    room = session.room
+    room.name_en = "Blue hall"
+    room.save()
+    return "Blue hall"
+
+
+def _rename_venue(session):
+    venue = session.room.venue
+    venue.name_en = "Nowa Huta Cultural Centre"
+    venue.save()
+    return "Nowa Huta Cultural Centre"
+
+
+def _rename_track(session):
+    track = session.track
+    track.name_en = "Healthy city"
+    track.save()
+    return "Healthy city"
+
+
+def _rename_type(session):
+    session_type = session.session_type
+    session_type.name_en = "Round table"
+    session_type.save()
+    return "Round table"
+
+
+def _rename_speaker(session):
+    speaker = session.speakers.get()
+    speaker.name = "Aleksandra Nowak"
+    speaker.save()
+    return "Aleksandra Nowak"
+
+
+def _add_speaker(session):
+    session.speakers.add(SpeakerFactory(name="Iryna Kowal"))
+    return "Iryna Kowal"
+
+
+def _retitle(session):
+    translate(session, title={"en": "Air you can breathe"})
+    return "Air you can breathe"
+
+
+# What each edit changes, and which of the pages show it.
+EDITS = {
+    "room": (_rename_room, PAGES),
+    "venue": (_rename_venue, PAGES),
+    "track": (_rename_track, PAGES[::2]),
+    "session type": (_rename_type, PAGES[::2]),
+    "speaker": (_rename_speaker, PAGES[::2]),
+    "speakers": (_add_speaker, PAGES[::2]),
+    "title": (_retitle, PAGES),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_of_anything_a_part_shows_shows_at_once(client, session, edit):
+    change, pages = EDITS[edit]
+    before = [text(client, url.format("en")) for url in pages]
+    new = change(session)
+    for url, old in zip(pages, before, strict=True):
+        assert new not in old, url
+        assert new in text(client, url.format("en")), url
+
+
+def test_a_bulk_update_of_a_session_shows_at_once(client, session, settings):
+    before = [text(client, url.format("en")) for url in PAGES]
+    Session.objects.filter(pk=session.pk).update(code="MOVED1")
+    for url, old in zip(PAGES, before, strict=True):
+        assert "MOVED1" not in old
+        assert "MOVED1" in text(client, url.format("en")), url
+
+
+def test_another_process_edit_shows_once_it_reads_the_generations(client, session, settings):
+    text(client, "/en/conference/schedule/")
+    Speaker.objects.filter(pk=session.speakers.get().pk).update(name="Olena Shevchenko")  # no signal here...
+    assert "Olena Shevchenko" not in text(client, "/en/conference/schedule/")
+    # ...another process saved it: a new generation in the shared cache, read once the interval has passed.
+    caches[settings.PAGE_CACHE_SHARED].set(core_cache.GENERATION_PREFIX + "conference.Speaker", "theirs", None)
+    settings.PAGE_CACHE_CHECK_SECONDS = 0
+    assert "Olena Shevchenko" in text(client, "/en/conference/schedule/")
