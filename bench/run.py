@@ -166,8 +166,9 @@ def run():
             print(f"{name}, database cache: {default_rows[-1][64]['rps']:.0f} rps at 64", flush=True)
         rush_result = run_rush(embedded, targets[0][1])
     uncached = [{"name": name, "path": path} for name, path in targets if name in UNCACHED_TARGETS]
-    # Whole pages not kept: every request renders its page, from the values and per-session parts kept as they are
-    # after an editor's save (the miss the budget is about); then nothing kept at all, as in a process just started.
+    # Whole pages not kept: every request renders its page from the values and per-session parts kept, as when a
+    # page expires (the schedule after a minute) or a change drops it that its rows do not show; then nothing kept
+    # at all, as in a new process, or after a save of what every row shows (a session, room, speaker...).
     for mode, env in (("miss", {"PAGE_CACHE_KEEP_PAGES": "0"}), ("cold", {"PAGE_CACHE": "0"})):
         with serve({**ENV, **env}, workers):
             for row in uncached:
@@ -358,8 +359,10 @@ def uncached_lines(rows, queries):
         "it on this machine (36 req/s); pretalx itself is not run by this script. **Miss**: whole pages are not kept",
         "(`PAGE_CACHE_KEEP_PAGES=0`), so every request renders its page, from the values and the per-session parts",
         "(schedule rows, VEVENTs, frab events, each kept under its session's values and the generations of what else",
-        "it shows) kept as they are after an editor's save; the sessions are then read bare, in one query. **Cold**:",
-        "nothing kept (`PAGE_CACHE=0`): every part rendered from the sessions read whole, as in a new process.",
+        "it shows) kept, as when a page expires (the schedule after a minute, for its live panel) or a change drops it",
+        "that its rows do not show; the sessions are then read bare, in one query. **Cold**: nothing kept",
+        "(`PAGE_CACHE=0`): every part rendered from the sessions read whole, as in a new process, or once per process",
+        "after a save of what every row shows (a session, room, speaker...).",
         "",
         f"| target | miss req/s | p50 / p99 ms | ≥ {UNCACHED_RPS} req/s | cold req/s | p50 / p99 ms "
         f"| ≥ {UNCACHED_RPS} req/s | SQL queries (cold) |",
