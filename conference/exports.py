@@ -71,6 +71,7 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": name_language} if name_language else {})
     cal.add("x-wr-timezone", conference.timezone)
     events = [_event(session, conference=conference, absolute_url=absolute_url, rows=rows) for session in sessions]
+    events = [event for event in events if event]  # none for a session gone while it was read
     head = cal.to_ical()  # its properties, then END:VCALENDAR
     assert head.endswith(_CALENDAR_END)
     timezones = _vtimezones(conference.timezone) if events else b""
@@ -106,9 +107,12 @@ def _event(session: Session, *, conference: Conference, absolute_url, rows: Rows
         url,
         rows.key(session, shown_values) if rows is not None else shown_values(),
     )
-    return _EVENTS.get_or_render(
-        key, lambda: _event_ical(rows.shown(session) if rows is not None else session, conference=conference, url=url)
-    )
+
+    def render():
+        shown = rows.shown(session) if rows is not None else session
+        return _event_ical(shown, conference=conference, url=url) if shown is not None else b""
+
+    return _EVENTS.get_or_render(key, render)
 
 
 def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:
@@ -186,10 +190,11 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
         )
         for room_name, room_sessions in rooms.items():
             room = ET.SubElement(day, "room", name=room_name, guid=str(room_sessions[0].room.guid))
-            room.extend(
+            events = [
                 _frab_event(session, room_name, conference=conference, absolute_url=absolute_url, rows=rows)
                 for session in room_sessions
-            )
+            ]
+            room.extend(event for event in events if event is not None)  # None: gone while it was read
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -224,10 +229,12 @@ def _frab_event(session: Session, room_name: str, *, conference: Conference, abs
         url,
         rows.key(session, shown_values) if rows is not None else shown_values(),
     )
-    return _FRAB_EVENTS.get_or_render(
-        key,
-        lambda: _frab_event_element(rows.shown(session) if rows is not None else session, room_name, conference, url),
-    )
+
+    def render():
+        shown = rows.shown(session) if rows is not None else session
+        return _frab_event_element(shown, room_name, conference, url) if shown is not None else None
+
+    return _FRAB_EVENTS.get_or_render(key, render)
 
 
 def _frab_event_element(session: Session, room_name: str, conference: Conference, url: str) -> ET.Element:

@@ -28,9 +28,10 @@ class NowAndNext:
         their titles and rooms."""
         if self.phase != Phase.DURING:
             return self
-        return dataclasses.replace(
-            self, running=[rows.shown(s) for s in self.running], upcoming=[rows.shown(s) for s in self.upcoming]
+        running, upcoming = (
+            [shown for s in sessions if (shown := rows.shown(s))] for sessions in (self.running, self.upcoming)
         )
+        return dataclasses.replace(self, running=running, upcoming=upcoming)
 
     @property
     def next_start(self) -> datetime.datetime | None:

@@ -176,9 +176,6 @@ class Whole:
     def rows(self) -> dict:
         return {row.pk: row for row in self.queryset}
 
-    def __getitem__(self, pk):
-        return self.rows[pk]
-
 
 @dataclass(frozen=True)
 class Rows:
@@ -196,8 +193,9 @@ class Rows:
         return (stored_values(row), self.version) if self.version is not None else whole_key()
 
     def shown(self, row):
-        """The row to render a part from: read whole."""
-        return self.whole[row.pk] if self.whole is not None else row
+        """The row to render a part from, read whole; None when it has gone between the two reads (deleted, or no
+        longer in the list): its part is left out."""
+        return self.whole.rows.get(row.pk) if self.whole is not None else row
 
 
 def rows_for_parts(request, queryset, *, whole, shows) -> Rows:
@@ -208,7 +206,8 @@ def rows_for_parts(request, queryset, *, whole, shows) -> Rows:
     kept costs one bare query, instead of ~500 model instances for 60 sessions with what they show."""
     if not _sees_what_everybody_sees(request):
         return Rows(list(whole(queryset)), None, None)
-    return Rows(list(queryset), Whole(whole(queryset)), _version(tuple(sorted(shows))))
+    version = _version(tuple(sorted(shows)))  # read before the rows: a part is never older than its key
+    return Rows(list(queryset), Whole(whole(queryset)), version)
 
 
 def stored_values(obj) -> tuple:

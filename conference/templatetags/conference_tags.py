@@ -114,7 +114,10 @@ def session_row(context, session):
     rows = context.get("schedule_rows")
 
     def render():
-        with context.push(session=rows.shown(session) if rows is not None else session):
+        shown = rows.shown(session) if rows is not None else session
+        if shown is None:
+            return ""
+        with context.push(session=shown):
             return row.render(context)
 
     return _ROWS.get_or_render(_row_key(context, row, session), render)
