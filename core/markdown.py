@@ -15,6 +15,8 @@ from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkT
 from markdown_it.rules_block import reference
 from markdown_it.rules_inline import autolink, backtick, html_inline
 
+from core.cache import Rendered
+
 ALLOWED_TAGS = {"h2", "h3", "h4", "p", "br", "hr", "ul", "ol", "li", "a", "strong", "em", "blockquote", "code", "pre"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "h2": {"id"}}  # ids: ours, from _heading_ids
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -450,9 +452,18 @@ _with_html = _recording_parser(html_on=True)  # as Markdown programs that pass H
 _without_html = _recording_parser(html_on=False)  # as render_markdown reads it
 
 
+# Markdown already rendered by this process, by its source: the HTML depends on nothing else (no language, no
+# setting), and the pages showing it render it on every miss.
+_RENDERED = Rendered(500)
+
+
 def render_markdown(source: str) -> SafeString:
     """Headings, lists, links and emphasis as HTML, sanitised once more on the way out."""
-    rendered = _markdown.render(source or "")
+    return _RENDERED.get_or_render(source or "", lambda: _render(source or ""))
+
+
+def _render(source: str) -> SafeString:
+    rendered = _markdown.render(source)
     return mark_safe(  # noqa: S308 (nh3 has just removed everything but the allowed tags)
         nh3.clean(
             rendered,
