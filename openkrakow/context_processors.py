@@ -1,10 +1,11 @@
 """Template context shared by every page: the site name and the page's address in each language."""
 
+import functools
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,13 @@ def _absolute(request):
     return request.build_absolute_uri
 
 
+@functools.lru_cache(maxsize=2000)
+def _translated(here: str, code: str, current: str, prefix: str, urlconf) -> str:
+    """translate_url(), which resolves and reverses on every page: kept per address and target language, with the
+    active language, address prefix and URLconf it depends on."""
+    return translate_url(here, code)
+
+
 def language_versions(request) -> list[dict]:
     """This page in every language: the switcher's links and the hreflang alternates."""
     absolute = _absolute(request)
@@ -31,7 +39,7 @@ def language_versions(request) -> list[dict]:
     here = request.get_full_path()
     versions = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(here, code)
+        url = _translated(here, code, current, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
         if code != current and url == here:
             # The address does not resolve in that language (a 404, say): offer that language's home page.
             url = f"/{code}/"
