@@ -120,7 +120,7 @@ def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:
     event.add("uid", f"{session.guid}@openkrakow")
     # Texts shown in a fallback language say which (RFC 5545 LANGUAGE), as a page marks them with lang.
     marked = {"LANGUAGE": session.shown_language()} if session.is_fallback() else {}
-    event.add("summary", session.title, parameters=marked)
+    event.add("summary", session.shown_text("title"), parameters=marked)
     event.add("dtstart", _local(session.start, conference))
     event.add("dtend", _local(session.end, conference))
     event.add("dtstamp", session.changed_at)
@@ -129,7 +129,7 @@ def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:
     event.add("location", f"{venue.name}, {session.room.name}, {venue.address}")
     event.add("geo", (float(venue.latitude), float(venue.longitude)))
     event.add("url", url)
-    event.add("description", session.abstract, parameters=marked)
+    event.add("description", session.shown_text("abstract"), parameters=marked)
     event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
     return event.to_ical()
 
@@ -241,12 +241,12 @@ def _frab_event_element(session: Session, room_name: str, conference: Conference
     local = _local(session.start, conference)
     event = ET.Element("event", id=str(session.pk), guid=str(session.guid), code=session.code)
     ET.SubElement(event, "room").text = room_name
-    ET.SubElement(event, "title").text = session.title
+    ET.SubElement(event, "title").text = session.shown_text("title")
     ET.SubElement(event, "type").text = session.session_type.name
     ET.SubElement(event, "date").text = local.isoformat()
     ET.SubElement(event, "start").text = local.strftime("%H:%M")
     ET.SubElement(event, "duration").text = _duration(session)
-    ET.SubElement(event, "abstract").text = session.abstract
+    ET.SubElement(event, "abstract").text = session.shown_text("abstract")
     ET.SubElement(event, "slug").text = _slug(conference, session)
     ET.SubElement(event, "track").text = session.track.name if session.track else ""
     persons = ET.SubElement(event, "persons")
@@ -279,12 +279,12 @@ def c3voc_json(sessions, *, conference: Conference, version: str, absolute_url) 
                     "room": room_name,
                     "slug": _slug(conference, s),
                     "url": absolute_url(s.get_absolute_url()),
-                    "title": s.title,
+                    "title": s.shown_text("title"),
                     "subtitle": None,
                     "track": s.track.name if s.track else None,
                     "type": s.session_type.name,
                     "language": s.spoken_language,
-                    "abstract": s.abstract,
+                    "abstract": s.shown_text("abstract"),
                     "description": None,
                     "persons": [{"guid": str(p.guid), "name": p.name} for p in s.speakers.all()],
                     "links": [],

@@ -13,8 +13,8 @@ def session_event(session: Session, *, absolute_url) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": session.title,
-        "description": session.abstract,
+        "name": session.shown_text("title"),
+        "description": session.shown_text("abstract"),
         "startDate": timezone.localtime(session.start).isoformat(),
         "endDate": timezone.localtime(session.end).isoformat(),
         "inLanguage": session.spoken_language,

@@ -24,12 +24,13 @@ class NowAndNext:
     upcoming: list  # the sessions that start next, all at the same moment
 
     def shown_from(self, rows) -> "NowAndNext":
-        """The same, with its sessions read whole (core.cache.Rows) during the conference, when the page shows
-        their titles and rooms."""
+        """The same, with its sessions read whole (core.cache.Rows: only these) during the conference, when the
+        page shows their titles and rooms."""
         if self.phase != Phase.DURING:
             return self
+        whole = {session.pk: session for session in rows.shown_only([*self.running, *self.upcoming])}
         running, upcoming = (
-            [shown for s in sessions if (shown := rows.shown(s))] for sessions in (self.running, self.upcoming)
+            [whole[s.pk] for s in sessions if s.pk in whole] for sessions in (self.running, self.upcoming)
         )
         return dataclasses.replace(self, running=running, upcoming=upcoming)
 

@@ -377,7 +377,7 @@ def session_ics(request, code):
         content = exports.calendar(
             [session],
             conference=session.conference,
-            name=session.title,
+            name=session.shown_text("title"),
             name_language=session.shown_language() if session.is_fallback() else None,
             absolute_url=request.build_absolute_uri,
         )

@@ -176,6 +176,14 @@ class Whole:
     def rows(self) -> dict:
         return {row.pk: row for row in self.queryset}
 
+    def some(self, pks) -> dict:
+        """Only these rows, read whole (from all of them, once they have been read)."""
+        if not pks:
+            return {}
+        if "rows" in self.__dict__:
+            return {pk: self.rows[pk] for pk in pks if pk in self.rows}
+        return {row.pk: row for row in self.queryset.filter(pk__in=pks)}
+
 
 @dataclass(frozen=True)
 class Rows:
@@ -196,6 +204,14 @@ class Rows:
         """The row to render a part from, read whole; None when it has gone between the two reads (deleted, or no
         longer in the list): its part is left out."""
         return self.whole.rows.get(row.pk) if self.whole is not None else row
+
+    def shown_only(self, rows) -> list:
+        """These few rows read whole, by themselves (for what the page shows of them besides parts), but those gone
+        between the two reads."""
+        if self.whole is None:
+            return list(rows)
+        found = self.whole.some([row.pk for row in rows])
+        return [found[row.pk] for row in rows if row.pk in found]
 
 
 def rows_for_parts(request, queryset, *, whole, shows) -> Rows:
@@ -512,7 +528,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE or not settings.PAGE_CACHE_KEEP_PAGES or _personal(request):
+        if not settings.PAGE_CACHE or _personal(request):
             return self.get_response(request)
         language = translation.get_language_from_request(request, check_path=True)
         view = _cacheable_view(request, language)
@@ -523,6 +539,8 @@ class PageCacheMiddleware:
             _keep_only(request, policy.query)
         except TooManyFieldsSent:
             return self.get_response(request)  # its 400 page, from below the middleware that add the headers
+        if not settings.PAGE_CACHE_KEEP_PAGES:
+            return self.get_response(request)  # rendered as on a miss, from the address a kept page would have
         key = f"page:{_key(request, language)}"
         current = generations(policy.shows)
         pages = caches[settings.PAGE_CACHE_LOCAL]

@@ -5,7 +5,6 @@ and the generations of what else it shows; the sessions are read whole only when
 A part must never outlive an edit of anything it shows, in any language, and must read exactly as the part rendered
 from the sessions read whole (the path of the page cache off, and of editors)."""
 
-
 import pytest
 from django.core.cache import caches
 

@@ -24,6 +24,11 @@ class ShownLanguageMixin:
     def is_fallback(self) -> bool:
         return self.shown_language() not in (None, self.get_current_language())
 
+    def shown_text(self, field: str) -> str:
+        """A translated field as the reader sees it, after the fallback chain; "" when no language of the chain has
+        it (a session written only in Russian, for a Ukrainian reader), as a page shows it, instead of an error."""
+        return self.safe_translation_getter(field, default="")
+
 
 class RichTextMixin:
     """Sanitises the Markdown fields of every translation as it is saved, whichever way it was written."""
@@ -174,6 +179,7 @@ def _languages_of(user, model, *, reviewing: bool) -> list[str]:
         return []
     assigned = _assignments(user)
     return [code for code in codes if code in assigned and (assigned[code] or not reviewing)]
+
 
 class LanguageSetting(models.Model):
     """How one language is translated: whether a volunteer's translation waits for a reviewer before it is public."""
