@@ -71,7 +71,7 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": name_language} if name_language else {})
     cal.add("x-wr-timezone", conference.timezone)
     events = [_event(session, conference=conference, absolute_url=absolute_url, rows=rows) for session in sessions]
-    events = [event for event in events if event]  # none for a session gone while it was read
+    events = [event for event in events if event is not None]  # None: gone while it was read
     head = cal.to_ical()  # its properties, then END:VCALENDAR
     assert head.endswith(_CALENDAR_END)
     timezones = _vtimezones(conference.timezone) if events else b""
@@ -87,7 +87,7 @@ _EVENTS = Rendered(4000)
 EVENT_SHOWS = ["conference.Room", "conference.Session", "conference.Venue"]
 
 
-def _event(session: Session, *, conference: Conference, absolute_url, rows: Rows | None) -> bytes:
+def _event(session: Session, *, conference: Conference, absolute_url, rows: Rows | None) -> bytes | None:
     """A session's VEVENT, kept under the language, the conference's time zone, the session's address and the
     session's stored values with either the version of what else it shows (`rows`, the sessions read bare) or every
     stored value of its translations (texts, and which language is shown), its room and its venue."""
@@ -110,7 +110,7 @@ def _event(session: Session, *, conference: Conference, absolute_url, rows: Rows
 
     def render():
         shown = rows.shown(session) if rows is not None else session
-        return _event_ical(shown, conference=conference, url=url) if shown is not None else b""
+        return _event_ical(shown, conference=conference, url=url) if shown is not None else None
 
     return _EVENTS.get_or_render(key, render)
 

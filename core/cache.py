@@ -158,7 +158,7 @@ class Rendered:
             return render()
         if found is None:
             found = render()
-            if key is not None:
+            if key is not None and found is not None:  # None: nothing to keep
                 with self.lock:
                     if len(self.kept) >= self.size:
                         self.kept.clear()

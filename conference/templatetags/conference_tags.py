@@ -116,8 +116,8 @@ def session_row(context, session):
     def render():
         shown = rows.shown(session) if rows is not None else session
         if shown is None:
-            return ""
+            return None  # gone while it was read: nothing shown, nothing kept
         with context.push(session=shown):
             return row.render(context)
 
-    return _ROWS.get_or_render(_row_key(context, row, session), render)
+    return _ROWS.get_or_render(_row_key(context, row, session), render) or ""
