@@ -79,39 +79,16 @@ def test_a_part_is_rendered_in_the_reader_language(client, session):
         assert "Чисте повітря вдома" in page and "Clean air at home" not in page, url
 
 
-def _rename_room(session):
-    room = session.room
-    room.name_en = "Blue hall"
-    room.save()
-    return "Blue hall"
+def _renamed(shown, field: str, value: str):
+    """An edit that saves `value` into `field` of what a session shows (shown(session)), and gives the value."""
 
+    def change(session):
+        obj = shown(session)
+        setattr(obj, field, value)
+        obj.save()
+        return value
 
-def _rename_venue(session):
-    venue = session.room.venue
-    venue.name_en = "Nowa Huta Cultural Centre"
-    venue.save()
-    return "Nowa Huta Cultural Centre"
-
-
-def _rename_track(session):
-    track = session.track
-    track.name_en = "Healthy city"
-    track.save()
-    return "Healthy city"
-
-
-def _rename_type(session):
-    session_type = session.session_type
-    session_type.name_en = "Round table"
-    session_type.save()
-    return "Round table"
-
-
-def _rename_speaker(session):
-    speaker = session.speakers.get()
-    speaker.name = "Aleksandra Nowak"
-    speaker.save()
-    return "Aleksandra Nowak"
+    return change
 
 
 def _add_speaker(session):
@@ -126,11 +103,11 @@ def _retitle(session):
 
 # What each edit changes, and which of the pages show it.
 EDITS = {
-    "room": (_rename_room, PAGES),
-    "venue": (_rename_venue, PAGES),
-    "track": (_rename_track, PAGES[::2]),
-    "session type": (_rename_type, PAGES[::2]),
-    "speaker": (_rename_speaker, PAGES[::2]),
+    "room": (_renamed(lambda session: session.room, "name_en", "Blue hall"), PAGES),
+    "venue": (_renamed(lambda session: session.room.venue, "name_en", "Nowa Huta Cultural Centre"), PAGES),
+    "track": (_renamed(lambda session: session.track, "name_en", "Healthy city"), PAGES[::2]),
+    "session type": (_renamed(lambda session: session.session_type, "name_en", "Round table"), PAGES[::2]),
+    "speaker": (_renamed(lambda session: session.speakers.get(), "name", "Aleksandra Nowak"), PAGES[::2]),
     "speakers": (_add_speaker, PAGES[::2]),
     "title": (_retitle, PAGES),
 }

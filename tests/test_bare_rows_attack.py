@@ -4,7 +4,6 @@ tests/test_bare_rows.py leaves open. Each test names the defect (or the mutation
 import datetime
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -18,22 +17,11 @@ from conference.tests.factories import (
     TrackFactory,
     VenueFactory,
 )
+from tests.test_bare_rows import PAGES, parts_without_pages  # noqa: F401 (the autouse fixture)
 
 pytestmark = pytest.mark.integration
 
 LANGUAGES = ["en", "uk", "ru", "pl"]
-PAGES = ["/{}/conference/schedule/", "/{}/conference/schedule.ics", "/{}/conference/schedule.xml"]
-
-
-@pytest.fixture(autouse=True)
-def parts_without_pages(settings):
-    """Values and parts kept as in production, whole pages not: every GET renders the page (a miss)."""
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_KEEP_PAGES = False
-    settings.PAGE_CACHE_CHECK_SECONDS = 60
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 def body(client, url) -> bytes:
