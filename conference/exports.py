@@ -2,9 +2,11 @@
 
 import datetime
 import functools
+import re
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.text import slugify
 from icalendar import Calendar, Event
@@ -70,7 +72,10 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": name_language} if name_language else {})
     cal.add("x-wr-timezone", conference.timezone)
-    events = [_event(session, conference=conference, absolute_url=absolute_url, rows=rows) for session in sessions]
+    site = absolute_url("/")
+    events = [
+        _event(session, conference=conference, absolute_url=absolute_url, site=site, rows=rows) for session in sessions
+    ]
     events = [event for event in events if event is not None]  # None: gone while it was read
     head = cal.to_ical()  # its properties, then END:VCALENDAR
     assert head.endswith(_CALENDAR_END)
@@ -87,11 +92,11 @@ _EVENTS = Rendered(4000)
 EVENT_SHOWS = ["conference.Room", "conference.Session", "conference.Venue"]
 
 
-def _event(session: Session, *, conference: Conference, absolute_url, rows: Rows | None) -> bytes | None:
-    """A session's VEVENT, kept under the language, the conference's time zone, the session's address and the
-    session's stored values with either the version of what else it shows (`rows`, the sessions read bare) or every
-    stored value of its translations (texts, and which language is shown), its room and its venue."""
-    url = absolute_url(session.get_absolute_url())
+def _event(session: Session, *, conference: Conference, absolute_url, site: str, rows: Rows | None) -> bytes | None:
+    """A session's VEVENT, kept under the language, the conference's time zone, the site's address and address
+    prefix (its page's address is made of them and its code), and the session's stored values with either the
+    version of what else it shows (`rows`, the sessions read bare) or every stored value of its translations (texts,
+    and which language is shown), its room and its venue."""
 
     def shown_values():
         return (
@@ -104,13 +109,16 @@ def _event(session: Session, *, conference: Conference, absolute_url, rows: Rows
     key = (
         translation.get_language(),
         conference.timezone,
-        url,
+        site,
+        get_script_prefix(),
         rows.key(session, shown_values) if rows is not None else shown_values(),
     )
 
     def render():
         shown = rows.shown(session) if rows is not None else session
-        return _event_ical(shown, conference=conference, url=url) if shown is not None else None
+        if shown is None:
+            return None
+        return _event_ical(shown, conference=conference, url=absolute_url(shown.get_absolute_url()))
 
     return _EVENTS.get_or_render(key, render)
 
@@ -150,10 +158,12 @@ def _days(conference: Conference, sessions):
     by_day: dict[datetime.date, dict] = {}
     for day in conference.days.all():
         by_day[day.date] = {}
+    names: dict[int, str] = {}  # each room's, written once
     for session in sessions:
         local = _local(session.start, conference)
         rooms = by_day.setdefault(local.date(), {})
-        rooms.setdefault(str(session.room), []).append(session)
+        name = names.get(session.room_id) or names.setdefault(session.room_id, str(session.room))
+        rooms.setdefault(name, []).append(session)
     return sorted(by_day.items())
 
 
@@ -167,7 +177,7 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
     """schedule.xml in the frab format, which Giggity, ConfClerk and EventFahrplan read. Identifiers (ids, GUIDs,
     codes, slugs) are the same in every language; room names, titles and texts are in the export's language, as
     pretalx's are: apps and the voc tools tell rooms apart by their GUID. `sessions` may be a core.cache.Rows
-    (read bare, with their rooms and venues), as for calendar()."""
+    (read bare, with their rooms and venues at hand), as for calendar()."""
     rows = sessions if isinstance(sessions, Rows) else None
     sessions = _scheduled(sessions)
     root = ET.Element("schedule")
@@ -183,6 +193,7 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
     ET.SubElement(conf, "timeslot_duration").text = "00:15"
     ET.SubElement(conf, "base_url").text = absolute_url("")
     ET.SubElement(conf, "time_zone_name").text = conference.timezone
+    site, events = absolute_url("/"), []
     for index, (date, rooms) in enumerate(_days(conference, sessions), start=1):
         day_start, day_end = _day_bounds(conference, date)
         day = ET.SubElement(
@@ -190,27 +201,38 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
         )
         for room_name, room_sessions in rooms.items():
             room = ET.SubElement(day, "room", name=room_name, guid=str(room_sessions[0].room.guid))
-            events = [
-                _frab_event(session, room_name, conference=conference, absolute_url=absolute_url, rows=rows)
-                for session in room_sessions
-            ]
-            room.extend(event for event in events if event is not None)  # None: gone while it was read
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+            for session in room_sessions:
+                event = _frab_event(
+                    session, room_name, conference=conference, absolute_url=absolute_url, site=site, rows=rows
+                )
+                if event is not None:  # None: gone while it was read
+                    ET.SubElement(room, _EVENT_SLOT, n=str(len(events)))
+                    events.append(event)
+    # Each event's own bytes where its slot is: the same document as serialising the events in it.
+    document = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return _EVENT_SLOTS.sub(lambda slot: events[int(slot[1])], document)
 
 
-# frab <event> elements already built by this process (see _frab_event); never changed once kept, so one element
-# can be a child in many documents.
+# An element no frab document has, replaced by an event's bytes; any text in the document is escaped, so nothing
+# else can read like it.
+_EVENT_SLOT = "openkrakow-event-slot"
+_EVENT_SLOTS = re.compile(rb'<openkrakow-event-slot n="(\d+)" />')
+
+
+# frab <event> elements already serialised by this process (see _frab_event).
 _FRAB_EVENTS = Rendered(4000)
 # The models a frab <event> shows besides its session's own row (its translations and speakers count as the
 # session): the version it is kept under when the sessions are read bare (core.cache.rows_for_parts).
 FRAB_EVENT_SHOWS = ["conference.Session", "conference.SessionType", "conference.Speaker", "conference.Track"]
 
 
-def _frab_event(session: Session, room_name: str, *, conference: Conference, absolute_url, rows: Rows | None):
-    """A session's frab <event>, kept under the language, the conference's time zone and acronym, its room's name
-    and address, and the session's stored values with either the version of what else it shows (`rows`) or every
-    stored value of its translations, type, track and speakers."""
-    url = absolute_url(session.get_absolute_url())
+def _frab_event(
+    session: Session, room_name: str, *, conference: Conference, absolute_url, site: str, rows: Rows | None
+) -> bytes | None:
+    """A session's frab <event>, serialised, kept under the language, the conference's time zone and acronym, its
+    room's name, the site's address and address prefix (its page's address is made of them and its code), and the
+    session's stored values with either the version of what else it shows (`rows`) or every stored value of its
+    translations, type, track and speakers."""
 
     def shown_values():
         return (
@@ -226,13 +248,17 @@ def _frab_event(session: Session, room_name: str, *, conference: Conference, abs
         conference.timezone,
         conference.acronym,
         room_name,
-        url,
+        site,
+        get_script_prefix(),
         rows.key(session, shown_values) if rows is not None else shown_values(),
     )
 
     def render():
         shown = rows.shown(session) if rows is not None else session
-        return _frab_event_element(shown, room_name, conference, url) if shown is not None else None
+        if shown is None:
+            return None
+        element = _frab_event_element(shown, room_name, conference, absolute_url(shown.get_absolute_url()))
+        return ET.tostring(element, encoding="utf-8", xml_declaration=False)
 
     return _FRAB_EVENTS.get_or_render(key, render)
 

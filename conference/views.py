@@ -24,6 +24,7 @@ from conference.forms import ManageAction, ManageForm, RegistrationForm, Schedul
 from conference.models import (
     Conference,
     Registration,
+    Room,
     ScheduleVersion,
     Session,
     SessionQuerySet,
@@ -410,16 +411,32 @@ def _schedule_export(request, build, slug, *, sessions=lambda request, conferenc
         return build(
             sessions(request, conference),
             conference=conference,
-            version=exports.schedule_version(conference),
+            version=page_cache.cached_value(
+                request,
+                f"schedule-version:{conference.pk}",
+                lambda: exports.schedule_version(conference),
+                shows=["conference.ScheduleVersion"],
+            ),
             absolute_url=lambda path: request.build_absolute_uri(path or overview),
         )
 
 
 def _frab_sessions(request, conference):
-    sessions = Session.objects.in_conference(conference).select_related("room__venue").in_schedule_order()
-    return page_cache.rows_for_parts(
+    sessions = Session.objects.in_conference(conference).in_schedule_order()
+    rows = page_cache.rows_for_parts(
         request, sessions, whole=SessionQuerySet.for_schedule, shows=exports.FRAB_EVENT_SHOWS
     )
+    if rows.whole is not None:  # read bare: the rooms they are grouped by come from the reference data kept in memory
+        rooms = page_cache.cached_value(
+            request,
+            "rooms",
+            lambda: {room.pk: room for room in Room.objects.select_related("venue")},
+            shows=["conference.Room", "conference.Venue"],
+        )
+        for session in rows.rows:
+            if session.room_id in rooms:  # else (a room newer than the memory) read with the session
+                session.room = rooms[session.room_id]
+    return rows
 
 
 @in_export_language

@@ -5,11 +5,14 @@ and the generations of what else it shows; the sessions are read whole only when
 A part must never outlive an edit of anything it shows, in any language, and must read exactly as the part rendered
 from the sessions read whole (the path of the page cache off, and of editors)."""
 
+from xml.etree import ElementTree
+
 import pytest
 from django.core.cache import caches
 
 from conference import exports
 from conference.models import Session, Speaker
+from conference.services import publish_schedule_version
 from conference.templatetags import conference_tags
 from conference.tests.factories import SessionFactory, SpeakerFactory, TrackFactory, schedule_of, translate
 from core import cache as core_cache
@@ -65,9 +68,9 @@ def test_a_page_whose_parts_are_all_kept_reads_the_sessions_bare(client, db, dja
     for url in PAGES:
         text(client, url.format("en"))  # every part kept
     # The sessions read bare: one query, not their translations, speakers, rooms, venues, tracks and types (the
-    # conference and the reference data are kept values); the exports also read when they were last served, and
-    # schedule.xml its version.
-    for url, queries in zip(PAGES, (1, 2, 3), strict=True):
+    # conference, the reference data and the schedule's version are kept values); the exports also read when they
+    # were last served.
+    for url, queries in zip(PAGES, (1, 2, 2), strict=True):
         with django_assert_num_queries(queries):
             text(client, url.format("en"))
 
@@ -156,3 +159,20 @@ def test_a_session_deleted_between_the_bare_and_the_whole_read_is_no_error(clien
     page = text(client, url.format("en"))
     assert session.code not in page  # its part left out, the others shown as usual
     assert Session.objects.first().code in page
+
+
+def test_a_new_schedule_version_shows_in_schedule_xml_at_once(client, session):
+    # The version is a kept value, like the conference: publishing one draws a new ScheduleVersion generation.
+    assert "<version>v0</version>" in text(client, "/en/conference/schedule.xml")
+    publish_schedule_version(conference=session.conference, notes={})
+    assert "<version>v1</version>" in text(client, "/uk/conference/schedule.xml")
+    assert "<version>v1</version>" in text(client, "/en/conference/schedule.xml")
+
+
+def test_a_title_that_reads_like_an_event_slot_stays_text(client, session):
+    # schedule.xml puts each kept event's bytes where its slot element is; a title is escaped text, never a slot.
+    slot = '<openkrakow-event-slot n="0" />'
+    translate(session, title={"en": slot})
+    document = ElementTree.fromstring(client.get("/en/conference/schedule.xml").content)
+    titles = [event.findtext("title") for event in document.iter("event")]
+    assert slot in titles and len(titles) == session.conference.sessions.count()
