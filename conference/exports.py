@@ -210,13 +210,16 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
                     events.append(event)
     # Each event's own bytes where its slot is: the same document as serialising the events in it.
     document = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return _EVENT_SLOTS.sub(lambda slot: events[int(slot[1])], document)
+    return _NOT_XML.sub(b"", _EVENT_SLOTS.sub(lambda slot: events[int(slot[1])], document))
 
 
 # An element no frab document has, replaced by an event's bytes; any text in the document is escaped, so nothing
 # else can read like it.
 _EVENT_SLOT = "openkrakow-event-slot"
 _EVENT_SLOTS = re.compile(rb'<openkrakow-event-slot n="(\d+)" />')
+# The control characters XML 1.0 has no place for (ElementTree writes them as they are, and a title typed in the
+# admin may hold one): each is one byte in UTF-8, never part of another character's bytes.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 # frab <event> elements already serialised by this process (see _frab_event).
