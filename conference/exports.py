@@ -106,21 +106,28 @@ def _event(session: Session, *, conference: Conference, absolute_url, site: str,
             stored_values(session.room.venue),
         )
 
-    key = (
-        translation.get_language(),
-        conference.timezone,
-        site,
-        get_script_prefix(),
-        rows.key(session, shown_values) if rows is not None else shown_values(),
+    return _kept_part(
+        _EVENTS,
+        session,
+        rows=rows,
+        key=(conference.timezone, site),
+        shown_values=shown_values,
+        build=lambda shown: _event_ical(shown, conference=conference, url=absolute_url(shown.get_absolute_url())),
     )
 
-    def render():
-        shown = rows.shown(session) if rows is not None else session
-        if shown is None:
-            return None
-        return _event_ical(shown, conference=conference, url=absolute_url(shown.get_absolute_url()))
 
-    return _EVENTS.get_or_render(key, render)
+def _kept_part(kept: Rendered, session: Session, *, rows: Rows | None, key: tuple, shown_values, build):
+    """A session's part of an export, built by build(session read whole) once per process, under the language, the
+    address prefix, `key` and the session's stored values with either the version of what else the part shows
+    (`rows`, the sessions read bare) or shown_values(), every stored value it shows; None for a session gone while
+    it was read."""
+    shown = rows.key(session, shown_values) if rows is not None else shown_values()
+
+    def render():
+        whole = rows.shown(session) if rows is not None else session
+        return build(whole) if whole is not None else None
+
+    return kept.get_or_render((translation.get_language(), get_script_prefix(), *key, shown), render)
 
 
 def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:
@@ -246,24 +253,18 @@ def _frab_event(
             tuple(stored_values(speaker) for speaker in session.speakers.all()),
         )
 
-    key = (
-        translation.get_language(),
-        conference.timezone,
-        conference.acronym,
-        room_name,
-        site,
-        get_script_prefix(),
-        rows.key(session, shown_values) if rows is not None else shown_values(),
-    )
-
-    def render():
-        shown = rows.shown(session) if rows is not None else session
-        if shown is None:
-            return None
+    def build(shown):
         element = _frab_event_element(shown, room_name, conference, absolute_url(shown.get_absolute_url()))
         return ET.tostring(element, encoding="utf-8", xml_declaration=False)
 
-    return _FRAB_EVENTS.get_or_render(key, render)
+    return _kept_part(
+        _FRAB_EVENTS,
+        session,
+        rows=rows,
+        key=(conference.timezone, conference.acronym, room_name, site),
+        shown_values=shown_values,
+        build=build,
+    )
 
 
 def _frab_event_element(session: Session, room_name: str, conference: Conference, url: str) -> ET.Element:
