@@ -65,7 +65,7 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_
     The same bytes as building every event into one icalendar Calendar, but each VEVENT is serialised once per
     process for the same inputs (_event) and the VTIMEZONE once per zone, since they are most of the work.
     `sessions` may be a core.cache.Rows: sessions read bare, read whole only when an event must be serialised."""
-    rows = sessions if isinstance(sessions, Rows) else None
+    rows = sessions if isinstance(sessions, Rows) else Rows.read_whole(sessions)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -74,7 +74,7 @@ def calendar(sessions, *, conference: Conference, name: str, absolute_url, name_
     cal.add("x-wr-timezone", conference.timezone)
     site = absolute_url("/")
     events = [
-        _event(session, conference=conference, absolute_url=absolute_url, site=site, rows=rows) for session in sessions
+        _event(session, conference=conference, absolute_url=absolute_url, site=site, rows=rows) for session in rows
     ]
     events = [event for event in events if event is not None]  # None: gone while it was read
     head = cal.to_ical()  # its properties, then END:VCALENDAR
@@ -92,7 +92,7 @@ _EVENTS = Rendered(4000)
 EVENT_SHOWS = ["conference.Room", "conference.Session", "conference.Venue"]
 
 
-def _event(session: Session, *, conference: Conference, absolute_url, site: str, rows: Rows | None) -> bytes | None:
+def _event(session: Session, *, conference: Conference, absolute_url, site: str, rows: Rows) -> bytes | None:
     """A session's VEVENT, kept under the language, the conference's time zone, the site's address and address
     prefix (its page's address is made of them and its code), and the session's stored values with either the
     version of what else it shows (`rows`, the sessions read bare) or every stored value of its translations (texts,
@@ -116,18 +116,18 @@ def _event(session: Session, *, conference: Conference, absolute_url, site: str,
     )
 
 
-def _kept_part(kept: Rendered, session: Session, *, rows: Rows | None, key: tuple, shown_values, build):
+def _kept_part(kept: Rendered, session: Session, *, rows: Rows, key: tuple, shown_values, build):
     """A session's part of an export, built by build(session read whole) once per process, under the language, the
     address prefix, `key` and the session's stored values with either the version of what else the part shows
     (`rows`, the sessions read bare) or shown_values(), every stored value it shows; None for a session gone while
     it was read."""
-    shown = rows.key(session, shown_values) if rows is not None else shown_values()
 
     def render():
-        whole = rows.shown(session) if rows is not None else session
+        whole = rows.shown(session)
         return build(whole) if whole is not None else None
 
-    return kept.get_or_render((translation.get_language(), get_script_prefix(), *key, shown), render)
+    key = (translation.get_language(), get_script_prefix(), *key, rows.key(session, shown_values))
+    return kept.get_or_render(key, render)
 
 
 def _event_ical(session: Session, *, conference: Conference, url: str) -> bytes:
@@ -185,8 +185,8 @@ def frab_xml(sessions, *, conference: Conference, version: str, absolute_url) ->
     codes, slugs) are the same in every language; room names, titles and texts are in the export's language, as
     pretalx's are: apps and the voc tools tell rooms apart by their GUID. `sessions` may be a core.cache.Rows
     (read bare, with their rooms and venues at hand), as for calendar()."""
-    rows = sessions if isinstance(sessions, Rows) else None
-    sessions = _scheduled(sessions)
+    rows = sessions if isinstance(sessions, Rows) else Rows.read_whole(sessions)
+    sessions = _scheduled(rows)
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name="openkrakow", version="1")
     ET.SubElement(root, "url").text = absolute_url("schedule.xml")
@@ -237,7 +237,7 @@ FRAB_EVENT_SHOWS = ["conference.Session", "conference.SessionType", "conference.
 
 
 def _frab_event(
-    session: Session, room_name: str, *, conference: Conference, absolute_url, site: str, rows: Rows | None
+    session: Session, room_name: str, *, conference: Conference, absolute_url, site: str, rows: Rows
 ) -> bytes | None:
     """A session's frab <event>, serialised, kept under the language, the conference's time zone and acronym, its
     room's name, the site's address and address prefix (its page's address is made of them and its code), and the

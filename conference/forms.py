@@ -116,7 +116,7 @@ class RegistrationForm(forms.Form):
         # valid post, most of a rush, never shows it).
         self.fields["sessions"].queryset = bookable
         self._shown = bookable.for_schedule()
-        interpreted = bookable.exclude(interpretation="").order_by("start", "room__venue__name", "room__name")
+        interpreted = bookable.exclude(interpretation="").in_schedule_order()
         for session in interpreted.only("code", "interpretation"):
             self.fields[f"interpretation_{session.code}"] = forms.ChoiceField(
                 label=_("Interpretation into"),

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from conference.models import Conference
-from core.cache import Rendered, stored_values
+from core.cache import Rendered, Rows, stored_values
 from core.fallback import lang_attrs_for
 from core.templatetags.date_tags import iso
 
@@ -79,8 +79,6 @@ def _row_key(context, row, session) -> tuple | None:
     if context.get("agenda_token") or context.get("from_agenda") or context.get("star_confirm"):
         return None
     request = context.get("request")
-    rows = context.get("schedule_rows")
-    shown = rows.key(session, lambda: _shown_values(session)) if rows is not None else _shown_values(session)
     return (
         row,
         get_script_prefix(),
@@ -89,8 +87,13 @@ def _row_key(context, row, session) -> tuple | None:
         context.get("heading"),
         context.get("show_day"),
         request.get_full_path() if request is not None else None,
-        shown,
+        _rows(context).key(session, lambda: _shown_values(session)),
     )
+
+
+def _rows(context) -> Rows:
+    """The page's rows (context["schedule_rows"]), or rows read whole for a page without them."""
+    return context.get("schedule_rows") or Rows.read_whole([])
 
 
 def _shown_values(session) -> tuple:
@@ -111,10 +114,9 @@ def session_row(context, session):
     same inputs (_row_key); a visitor's own row (with their agenda's form) is rendered every time. When the page's
     rows were read bare (context["schedule_rows"], core.cache.Rows), a row is rendered from the session read whole."""
     row = context.template.engine.get_template(SESSION_ROW_TEMPLATE)
-    rows = context.get("schedule_rows")
 
     def render():
-        shown = rows.shown(session) if rows is not None else session
+        shown = _rows(context).shown(session)
         if shown is None:
             return None  # gone while it was read: nothing shown, nothing kept
         with context.push(session=shown):
