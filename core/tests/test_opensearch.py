@@ -149,11 +149,18 @@ def test_chromium_adds_the_site_as_a_search_engine_from_it(browser, live_server,
         tmp_path / "profile", executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, locale=language
     )
     try:
+        # Chromium ignores a page's OpenSearch link while the profile's list of engines is still loading (it only
+        # starts the load then), and a new profile loads it lazily: on a slow first start the page came too early
+        # and no engine was ever added. The list's own page loads it first, and stays open to show the engine as
+        # Chromium adds it, while the site's page is left where Chromium found the link.
+        engines_page = context.new_page()
+        engines_page.goto("chrome://settings/searchEngines")
+        engines_page.locator("settings-search-engine-entry").first.wait_for(state="attached", timeout=30_000)
         page = context.new_page()
         page.goto(live_server.url + "/")
         assert page.url == f"{live_server.url}/{language}/"
-        page.goto("chrome://settings/searchEngines")
-        page.get_by_text(SITE_NAMES[language], exact=True).first.wait_for(timeout=15_000)
+        engines_page.bring_to_front()
+        engines_page.get_by_text(SITE_NAMES[language], exact=True).first.wait_for(timeout=30_000)
     finally:
         context.close()  # writes the profile's database
     with sqlite3.connect(tmp_path / "profile" / "Default" / "Web Data") as database:
