@@ -35,6 +35,7 @@ from conference.models import (
 from core import cache as page_cache
 from core.cache import visitor_placeholder
 from core.feeds import SiteFeed
+from core.templatetags.date_tags import iso
 
 # What the pages show, for the page cache (core.cache.cacheable in urls.py, and the blank registration form): a
 # save of any of these drops them.
@@ -227,7 +228,11 @@ def _group_by_day_and_time(sessions):
     return [
         {
             "date": date,
-            "slots": [{"start": start, "sessions": list(group)} for start, group in groupby(items, local_time)],
+            # Each slot's time as its heading shows it, written once here rather than by two filters per slot.
+            "slots": [
+                {"start": start, "iso": iso(start), "time": f"{start:%H:%M}", "sessions": list(group)}
+                for start, group in groupby(items, local_time)
+            ],
         }
         for date, items in ((d, list(g)) for d, g in groupby(sessions, local_date))
     ]
@@ -238,8 +243,16 @@ class SessionView(DetailView):
     context_object_name = "session"
     slug_field = slug_url_kwarg = "code"
 
-    def get_queryset(self):
-        return Session.objects.for_detail()
+    def get_object(self, queryset=None):
+        session = page_cache.row_read_whole(
+            self.request,
+            Session.objects.filter(code=self.kwargs["code"]),
+            whole=SessionQuerySet.for_detail,
+            shows=ROW_SHOWS,  # a schedule row's, and its speakers' roles (the speakers' translations)
+        )
+        if session is None:
+            raise Http404
+        return session
 
     def get_context_data(self, **kwargs):
         session = self.object

@@ -17,6 +17,7 @@ built for them. Form pages are kept with placeholders instead of the token, and 
 import functools
 import hashlib
 import operator
+import pickle
 import re
 import secrets
 import threading
@@ -229,6 +230,39 @@ def rows_for_parts(request, queryset, *, whole, shows) -> Rows:
         return Rows.read_whole(whole(queryset))
     version = _version(tuple(sorted(shows)))  # read before the rows: a part is never older than its key
     return Rows(list(queryset), Whole(whole(queryset)), version)
+
+
+# Rows read whole for a page of their own, kept by this process as pickled bytes (see row_read_whole()).
+_rows_read_whole = Rendered(1000)
+
+
+def row_read_whole(request, queryset, *, whole, shows):
+    """The one row of `queryset` read whole (`whole(queryset)`: with what its page shows of other tables), or None.
+
+    For a visitor who sees what everybody sees, the row is read bare (its own columns) and the whole row kept by
+    this process under its own values, the generations of the models it shows besides (`shows`) and the language
+    (a parler instance shows the language it was read in): so a detail page whose row is kept costs one bare query
+    instead of one per relation. It is kept pickled and each request unpickles its own copy, so that nothing one
+    request caches on the instance (a translation, a relation) reaches another. Else (page cache off, an editor)
+    read whole, every time."""
+    if not _sees_what_everybody_sees(request):
+        return whole(queryset).first()
+    version = _version(tuple(sorted(shows)))  # read before the row: what is kept is never older than its key
+    bare = queryset.first()
+    if bare is None:
+        return None
+    key = (type(bare), stored_values(bare), version, translation.get_language())
+    try:
+        kept = _rows_read_whole.kept.get(key)
+    except TypeError:  # a stored value that cannot be hashed (a JSON list): read whole every time
+        return whole(queryset).first()
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301 (bytes this process pickled itself)
+    row = whole(queryset.filter(pk=bare.pk)).first()
+    # Changed between the two reads without a signal (a bulk update): shown, but not kept under the older values.
+    if row is not None and stored_values(row) == stored_values(bare):
+        _rows_read_whole.get_or_render(key, lambda: pickle.dumps(row))
+    return row
 
 
 def stored_values(obj) -> tuple:

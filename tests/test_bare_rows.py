@@ -11,7 +11,7 @@ import pytest
 from django.core.cache import caches
 
 from conference import exports
-from conference.models import Session, Speaker
+from conference.models import Session, SessionQuerySet, Speaker
 from conference.services import publish_schedule_version
 from conference.templatetags import conference_tags
 from conference.tests.factories import SessionFactory, SpeakerFactory, TrackFactory, schedule_of, translate
@@ -176,3 +176,90 @@ def test_a_title_that_reads_like_an_event_slot_stays_text(client, session):
     document = ElementTree.fromstring(client.get("/en/conference/schedule.xml").content)
     titles = [event.findtext("title") for event in document.iter("event")]
     assert slot in titles and len(titles) == session.conference.sessions.count()
+
+
+# A session's own page (core.cache.row_read_whole): the session read bare, and read whole (with its translations,
+# speakers and their translations, room, venue, track and type) only when this process keeps no copy for its values,
+# the generations of what else it shows and the language.
+
+
+def session_page(session, language="en") -> str:
+    return f"/{language}/conference/sessions/{session.code}/"
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_a_session_page_from_its_kept_row_reads_as_from_the_row_read_whole(client, session, settings, language):
+    first = text(client, session_page(session, language))  # read whole, and kept
+    kept = text(client, session_page(session, language))
+    assert kept == first
+    settings.PAGE_CACHE = False  # read whole every time
+    assert text(client, session_page(session, language)) == kept
+    assert ("Чисте повітря вдома" if language == "uk" else "Clean air at home") in kept
+    assert f'<html lang="{language}"' in kept and "Ola Nowak" in kept
+
+
+@pytest.mark.parametrize("speakers", [1, 6])
+def test_a_session_page_whose_row_is_kept_reads_the_session_bare(client, session, django_assert_num_queries, speakers):
+    session.speakers.add(*SpeakerFactory.create_batch(speakers - 1))
+    text(client, session_page(session))  # kept
+    # The session read bare: not its translations, speakers (and theirs), room, venue, track and type.
+    with django_assert_num_queries(1):
+        page = text(client, session_page(session))
+    assert page.count('translate="no">') >= speakers
+
+
+def test_a_session_page_is_kept_per_language(client, session):
+    # A parler instance shows the language it was read in: the kept row must never answer another language.
+    for language, title, other in [
+        ("en", "Clean air at home", "Чисте повітря вдома"),
+        ("uk", "Чисте повітря вдома", "Clean air at home"),
+        ("en", "Clean air at home", "Чисте повітря вдома"),
+        ("uk", "Чисте повітря вдома", "Clean air at home"),
+    ]:
+        page = text(client, session_page(session, language))
+        assert f'<h1 lang="{language}">{title}</h1>' in page or f"<h1>{title}</h1>" in page, language
+        assert other not in page, language
+
+
+def _new_role(session):
+    translate(session.speakers.get(), role={"en": "Air quality researcher"})
+    return "Air quality researcher"
+
+
+@pytest.mark.parametrize("edit", [*EDITS, "role"])
+def test_an_edit_of_anything_a_session_page_shows_shows_at_once(client, session, edit):
+    change = _new_role if edit == "role" else EDITS[edit][0]
+    before = text(client, session_page(session))
+    text(client, session_page(session))  # from the kept row
+    new = change(session)
+    assert new not in before
+    assert new in text(client, session_page(session))
+
+
+def test_a_bulk_update_of_a_session_shows_on_its_page_at_once(client, session):
+    text(client, session_page(session))
+    Session.objects.filter(pk=session.pk).update(spoken_language="uk")  # no signal: its own values are the key
+    page = text(client, session_page(session))
+    assert "Spoken in Ukrainian" in page, page
+
+
+def test_a_session_changed_between_the_bare_and_the_whole_read_is_shown_but_not_kept(client, session, monkeypatch):
+    read_whole = SessionQuerySet.for_detail
+
+    def changed_first(queryset):
+        Session.objects.filter(pk=session.pk).update(spoken_language="uk")  # another request's, without a signal
+        return read_whole(queryset)
+
+    monkeypatch.setattr("conference.views.SessionQuerySet.for_detail", changed_first)
+    assert "Spoken in Ukrainian" in text(client, session_page(session))
+    monkeypatch.undo()
+    # Back to the values read bare first: the page shows them, not the copy read whole after the change.
+    Session.objects.filter(pk=session.pk).update(spoken_language=session.spoken_language)
+    page = text(client, session_page(session))
+    assert "Spoken in Ukrainian" not in page
+    assert text(client, session_page(session)) == page
+
+
+def test_a_session_page_of_an_unknown_code_is_not_found_in_every_language(client, db):
+    for language in ("pl", "en", "uk", "ru"):
+        assert client.get(f"/{language}/conference/sessions/NOSUCH/").status_code == 404
