@@ -4,6 +4,7 @@ and registration."""
 import functools
 import json
 from itertools import groupby
+from operator import itemgetter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,7 +36,6 @@ from conference.models import (
 from core import cache as page_cache
 from core.cache import visitor_placeholder
 from core.feeds import SiteFeed
-from core.templatetags.date_tags import iso
 
 # What the pages show, for the page cache (core.cache.cacheable in urls.py, and the blank registration form): a
 # save of any of these drops them.
@@ -219,22 +219,23 @@ def _session_count(request, conference) -> int:
 
 
 def _group_by_day_and_time(sessions):
-    def local_date(session):
-        return timezone.localtime(session.start).date()
-
-    def local_time(session):
-        return timezone.localtime(session.start)
-
+    starts = [(timezone.localtime(session.start), session) for session in sessions]  # once per session
     return [
         {
             "date": date,
-            # Each slot's time as its heading shows it, written once here rather than by two filters per slot.
+            # Each slot's time as its heading shows it (its <time datetime> as date_tags.iso writes it: the start is
+            # local already), written once here rather than by two filters per slot.
             "slots": [
-                {"start": start, "iso": iso(start), "time": f"{start:%H:%M}", "sessions": list(group)}
-                for start, group in groupby(items, local_time)
+                {
+                    "start": start,
+                    "iso": start.isoformat(timespec="seconds"),
+                    "time": f"{start:%H:%M}",
+                    "sessions": [session for _start, session in group],
+                }
+                for start, group in groupby(items, itemgetter(0))
             ],
         }
-        for date, items in ((d, list(g)) for d, g in groupby(sessions, local_date))
+        for date, items in groupby(starts, lambda pair: pair[0].date())
     ]
 
 
