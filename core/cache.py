@@ -471,13 +471,19 @@ def _watched(label: str) -> bool:
     return label.split(".")[0] in settings.PAGE_CACHE_APPS or label in settings.PAGE_CACHE_APPS
 
 
+def rows_changed(model):
+    """What a save of `model`'s rows drops, for writes that send no signal (QuerySet.update()): call it after one
+    that visitors see."""
+    label = shown_as(model)
+    if _watched(label):
+        invalidate(label)
+
+
 def _content_changed(sender, **kwargs):
     # A change to a many-to-many relation (sender: its through model) changes the model that declares it, whose
     # rows its table counts as (a page reading the relation from the other side declares that model too): not the
     # other side's, so that a registration's days drop no page that shows the days.
-    label = shown_as(sender._meta.auto_created or sender)
-    if _watched(label):
-        invalidate(label)
+    rows_changed(sender._meta.auto_created or sender)
 
 
 def connect_signals():

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from core.cache import rows_changed
 from translations.models import (
     LanguageSetting,
     TranslationRecord,
@@ -58,6 +59,9 @@ def record_translation_save(
         obj.translations.filter(language_code=language).update(
             translation_status=status, translated_by=user, translated_at=now
         )
+        # Statuses (the notices pages show) written without a signal, also when the texts were saved unchanged and
+        # parler saved no row: the pages and kept rows that show obj are dropped as by a save.
+        rows_changed(type(obj))
 
 
 def _stored_source_texts(obj: TranslationWorkflow) -> dict[str, str]:
@@ -193,6 +197,7 @@ def apply_part(*, obj: TranslationWorkflow, language: str, texts: dict[str, str]
         if is_new:
             changes["translation_status"] = TranslationStatus.OUTDATED
         obj.translations.filter(language_code=language).update(**changes)
+        rows_changed(type(obj))  # a new translation's status, written without a signal
         source = {name: text for name, text in _stored_source_texts(obj).items() if name in texts}
         record, _created = TranslationRecord.objects.get_or_create(**_record_key(obj, language))
         record.made_from = {**record.made_from, **source}
