@@ -17,20 +17,9 @@ from conference.templatetags import conference_tags
 from conference.tests.factories import SessionFactory, SpeakerFactory, TrackFactory, schedule_of, translate
 from core import cache as core_cache
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("parts_without_pages")]
 
 PAGES = ["/{}/conference/schedule/", "/{}/conference/schedule.ics", "/{}/conference/schedule.xml"]
-
-
-@pytest.fixture(autouse=True)
-def parts_without_pages(settings):
-    """Values and parts kept as in production, whole pages not: every GET renders the page (a miss)."""
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_KEEP_PAGES = False
-    settings.PAGE_CACHE_CHECK_SECONDS = 60
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
 
 
 def text(client, url) -> str:

@@ -24,22 +24,9 @@ from core import cache as core_cache
 from translations import services
 from translations.models import TranslationStatus
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("parts_without_pages")]
 
 LANGUAGES = ["en", "uk", "ru", "pl", "en"]  # one after the other on the same session, each read twice
-
-
-@pytest.fixture(autouse=True)
-def parts_without_pages(settings):
-    """As in production, but whole pages not kept: every GET renders the page, from the kept row when there is one."""
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_KEEP_PAGES = False
-    settings.PAGE_CACHE_CHECK_SECONDS = 60
-    caches["pages"].clear()
-    core_cache._rows_read_whole.kept.clear()
-    yield
-    caches["pages"].clear()
-    core_cache._rows_read_whole.kept.clear()
 
 
 def page(client, session, language="en") -> str:
