@@ -17,9 +17,9 @@ from conference.tests.factories import (
     TrackFactory,
     VenueFactory,
 )
-from tests.test_bare_rows import PAGES, parts_without_pages  # noqa: F401 (the autouse fixture)
+from tests.test_bare_rows import PAGES
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("parts_without_pages")]
 
 LANGUAGES = ["en", "uk", "ru", "pl"]
 
