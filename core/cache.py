@@ -251,18 +251,18 @@ def row_read_whole(request, queryset, *, whole, shows):
     bare = queryset.first()
     if bare is None:
         return None
-    key = (type(bare), stored_values(bare), version, translation.get_language())
-    try:
-        kept = _rows_read_whole.kept.get(key)
-    except TypeError:  # a stored value that cannot be hashed (a JSON list): read whole every time
-        return whole(queryset).first()
-    if kept is not None:
-        return pickle.loads(kept)  # noqa: S301 (bytes this process pickled itself)
-    row = whole(queryset.filter(pk=bare.pk)).first()
-    # Changed between the two reads without a signal (a bulk update): shown, but not kept under the older values.
-    if row is not None and stored_values(row) == stored_values(bare):
-        _rows_read_whole.get_or_render(key, lambda: pickle.dumps(row))
-    return row
+    read = []  # the row read whole by this request, when it was not kept
+
+    def pickled():
+        row = whole(queryset.filter(pk=bare.pk)).first()
+        read.append(row)
+        # Changed between the two reads without a signal (a bulk update): shown, but not kept under the older values.
+        return pickle.dumps(row) if row is not None and stored_values(row) == stored_values(bare) else None
+
+    kept = _rows_read_whole.get_or_render(
+        (type(bare), stored_values(bare), version, translation.get_language()), pickled
+    )
+    return read[0] if read else pickle.loads(kept)  # noqa: S301 (bytes this process pickled itself)
 
 
 def stored_values(obj) -> tuple:
