@@ -231,7 +231,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             raise PermissionDenied
         rows = []
         sessions = Session.objects.open_for_registration().prefetch_related("translations", "bookings")
-        for session in sessions.order_by("start"):
+        for session in sessions.in_schedule_order():
             active = [b for b in session.bookings.all() if b.status != Booking.Status.CANCELLED]
             rows.append(
                 {

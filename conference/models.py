@@ -298,7 +298,7 @@ def _session_code() -> str:
 class SessionQuerySet(TranslatableQuerySet):
     def for_schedule(self, speakers=None):
         """Everything a schedule row shows, in a fixed number of queries."""
-        speakers = Speaker.objects.order_by("name") if speakers is None else speakers
+        speakers = Speaker.objects.order_by("name", "pk") if speakers is None else speakers
         return (
             self.select_related("room__venue", "track", "session_type")
             .prefetch_related("translations", Prefetch("speakers", queryset=speakers))
@@ -306,7 +306,9 @@ class SessionQuerySet(TranslatableQuerySet):
         )
 
     def in_schedule_order(self):
-        return self.order_by("start", "room__venue__name", "room__name")
+        """Sessions by start, then by place; the primary key last, so that two sessions in one room at one time
+        come in the same order from every query and every database (PostgreSQL returns ties in any order)."""
+        return self.order_by("start", "room__venue__name", "room__name", "pk")
 
     def for_calendar(self):
         """Everything a VEVENT shows (exports.calendar), in a fixed number of queries: a row's data but its speakers."""
@@ -318,7 +320,7 @@ class SessionQuerySet(TranslatableQuerySet):
 
     def for_detail(self):
         """What a session's own page shows: a schedule row, and its speakers' roles in the reader's language."""
-        return self.for_schedule(speakers=Speaker.objects.prefetch_related("translations").order_by("name"))
+        return self.for_schedule(speakers=Speaker.objects.prefetch_related("translations").order_by("name", "pk"))
 
     def in_conference(self, conference):
         return self.filter(conference=conference)
@@ -625,7 +627,7 @@ class BookingQuerySet(models.QuerySet):
     def with_sessions(self):
         """Each booking with its session, room and venue, in the order the sessions take place."""
         bookings = self.select_related("session__room__venue").prefetch_related("session__translations")
-        return bookings.order_by("session__start")
+        return bookings.order_by("session__start", "session__pk")
 
 
 class Booking(models.Model):

@@ -252,7 +252,7 @@ def _period(query) -> tuple[datetime.datetime | None, datetime.datetime | None]:
 
 def _filtered(query):
     """The public reports a GET Service Requests asks for, newest first."""
-    reports = Report.objects.public().select_related("category").order_by("-created_at")
+    reports = Report.objects.public().select_related("category").order_by("-created_at", "-pk")
     if references := _values(query, "service_request_id"):
         return reports.filter(reference__in=references)  # the spec: it overrides all other arguments
     if codes := _values(query, "service_code"):
