@@ -37,13 +37,13 @@ class ConferenceQuerySet(TranslatableQuerySet):
 
     def past(self):
         """Editions that have ended: the archive, latest first."""
-        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date", "pk")
 
     def upcoming_or_latest(self):
         """The next conference that has not ended yet, else the most recent one, with its days."""
         # One query: those not ended, soonest first (the rest sort after them, as nulls), then the latest.
         upcoming_start = Case(When(end_date__gte=timezone.localdate(), then=F("start_date")))
-        return self.with_days().order_by(upcoming_start.asc(nulls_last=True), "-start_date").first()
+        return self.with_days().order_by(upcoming_start.asc(nulls_last=True), "-start_date", "pk").first()
 
     def archived(self):
         """The archive's own editions: those that have ended, except the one the section itself shows."""
@@ -85,7 +85,7 @@ class Conference(ShownLanguageMixin, TranslatableModel):
     class Meta:
         verbose_name = _("conference")
         verbose_name_plural = _("conferences")
-        ordering = ["-start_date"]
+        ordering = ["-start_date", "pk"]
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.slug
@@ -183,7 +183,7 @@ class Venue(models.Model):
     class Meta:
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
-        ordering = ["name"]
+        ordering = ["name", "pk"]
 
     def __str__(self):
         return self.name
@@ -205,7 +205,7 @@ class Room(models.Model):
     class Meta:
         verbose_name = _("room")
         verbose_name_plural = _("rooms")
-        ordering = ["venue__name", "name"]
+        ordering = ["venue__name", "name", "pk"]
 
     def __str__(self):
         return f"{self.venue.name}: {self.name}"
@@ -220,7 +220,7 @@ class Track(models.Model):
     class Meta:
         verbose_name = _("track")
         verbose_name_plural = _("tracks")
-        ordering = ["name"]
+        ordering = ["name", "pk"]
 
     def __str__(self):
         return self.name
@@ -234,7 +234,7 @@ class SessionType(models.Model):
     class Meta:
         verbose_name = _("session type")
         verbose_name_plural = _("session types")
-        ordering = ["name"]
+        ordering = ["name", "pk"]
 
     def __str__(self):
         return self.name
@@ -267,7 +267,7 @@ class Speaker(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Translatab
     class Meta:
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
-        ordering = ["name"]
+        ordering = ["name", "pk"]
         permissions = [("publish_speaker", _("Can add speakers and change their source text"))]
 
     def __str__(self):
@@ -412,7 +412,7 @@ class Session(ShownLanguageMixin, RichTextMixin, TranslationWorkflow, Translatab
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        ordering = ["start", "room"]
+        ordering = ["start", "room", "pk"]
         permissions = [("publish_session", _("Can schedule sessions and change their source text"))]
 
     def __str__(self):
@@ -539,7 +539,7 @@ class ScheduleChange(models.Model):
     objects = ScheduleChangeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["version", "session__start"]
+        ordering = ["version", "session__start", "pk"]
 
     def __str__(self):
         return f"{self.version}: {self.session.code} {self.kind}"
