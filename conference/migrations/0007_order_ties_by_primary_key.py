@@ -2,6 +2,9 @@
 
 from django.db import migrations
 
+# Only model options: the primary key is the last sort key of every conference model, so that rows which sort equal
+# (two editions on one day, venues with no name in a language) come in one order from PostgreSQL. No table changes.
+
 
 class Migration(migrations.Migration):
 
