@@ -18,7 +18,7 @@ from django.utils import translation
 from lxml import etree
 
 from conference import exports
-from conference.models import Room, Session, Speaker
+from conference.models import Room, Session
 from conference.services import publish_schedule_version
 from conference.tests.factories import (
     WARSAW,
@@ -522,44 +522,3 @@ def test_many_events_with_slot_titles_keep_their_places(client, db, settings):
         assert get(client, url) == expected
         titles_read = [e.findtext("title") for e in etree.fromstring(get(client, url)).iter("event")]
         assert len(titles_read) == 40
-
-
-# --- ties: two sessions in one room at one time come in one order from every query ---------------------------
-
-
-def test_sessions_at_one_time_in_one_room_come_in_one_order_everywhere(client, db, settings):
-    """PostgreSQL gives rows that sort equal in the order it happens to read them: an updated row moves to the end
-    of its table, and a join can reorder them. Every export and the schedule page list such sessions, and speakers
-    of one name, by creation."""
-    conference = ConferenceFactory()
-    room = RoomFactory(venue=VenueFactory())
-    ten = datetime.datetime.combine(conference.start_date, datetime.time(10), tzinfo=WARSAW)
-    hour = datetime.timedelta(hours=1)
-    namesakes = [SpeakerFactory(name="Anna Nowak") for _ in range(3)]
-    made = [
-        SessionFactory(conference=conference, room=room, start=ten, end=ten + hour, speakers=namesakes)
-        for _ in range(5)
-    ]
-    moved = Session.objects.filter(pk__in=[made[0].pk, made[2].pk])
-    moved.update(room=RoomFactory(venue=room.venue))  # an indexed column changed: new row versions, read last
-    moved.update(room=room)
-    for session in made:  # the first namesake's links, read last
-        session.speakers.remove(namesakes[0])
-        session.speakers.add(namesakes[0])
-    codes = [session.code for session in made]
-    guids = [str(speaker.guid) for speaker in Speaker.objects.filter(pk__in=[s.pk for s in namesakes]).order_by("pk")]
-    publish_schedule_version(conference=conference, notes={})
-    for page_cache in (True, False):
-        settings.PAGE_CACHE = page_cache
-        xml = etree.fromstring(get(client, "/en/conference/schedule.xml"))
-        assert [event.get("code") for event in xml.iter("event")] == codes, page_cache
-        assert [person.get("guid") for person in xml.find(".//event/persons")] == guids, page_cache
-        ics = icalendar.Calendar.from_ical(get(client, "/en/conference/schedule.ics"))
-        assert [str(event["url"]).rstrip("/").rsplit("/", 1)[1] for event in ics.walk("VEVENT")] == codes
-        (events,) = json.loads(get(client, "/en/conference/schedule.json"))["schedule"]["conference"]["days"][0][
-            "rooms"
-        ].values()
-        assert [event["code"] for event in events] == codes, page_cache
-        assert [person["guid"] for person in events[0]["persons"]] == guids, page_cache
-        page = get(client, "/en/conference/schedule/").decode()
-        assert sorted(codes, key=lambda code: page.index(f"/sessions/{code}/")) == codes, page_cache
